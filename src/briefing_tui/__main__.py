@@ -1,0 +1,5 @@
+import sys
+
+from briefing_tui.cli import main
+
+sys.exit(main())

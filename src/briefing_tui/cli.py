@@ -1,0 +1,232 @@
+"""Command line: `briefing-tui [FILE]` opens the browser; `check`, `schema` and `search` are subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from briefing_tui import __version__
+
+PROG = "briefing-tui"
+SUBCOMMANDS = ("check", "schema", "search")
+BRIEFING_SUFFIXES = (".yaml", ".yml")
+
+_EPILOG = f"""\
+subcommands:
+  {PROG} check PATH...            validate briefing files and folders (exit 1 if any has problems)
+  {PROG} schema                   print the JSON Schema of briefing/1 (for editors)
+  {PROG} search PATH QUERY        search participants (--limit N, --json)
+
+Run '{PROG} SUBCOMMAND --help' for a subcommand's options.
+"""
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal browser for structured briefings.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="the briefing to open (default: the bundled sample)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="config file (theme, keymap); default: the user config folder, or $BRIEFING_TUI_CONFIG",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _sub_parser(name: str) -> argparse.ArgumentParser:
+    if name == "check":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} check",
+            description="Validate briefing files; folders are searched for *.yaml and *.yml. "
+            "Prints every problem as PATH:LINE:COL: message. Exit status: 0 all valid, 1 any "
+            "invalid, 2 usage error.",
+        )
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    elif name == "schema":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} schema",
+            description="Print the JSON Schema (draft 2020-12) of briefing/1, for the YAML language "
+            "server and other editors.",
+        )
+    else:
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} search",
+            description="Search the participants of a briefing (or a folder of them) and print "
+            "the best hits. Query syntax: words match in any order and spelling; 'exact, ^prefix, "
+            "suffix$, !not, a | b.",
+        )
+        parser.add_argument("path", type=Path, metavar="PATH")
+        parser.add_argument("query", metavar="QUERY")
+        parser.add_argument(
+            "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+        )
+        parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def briefing_files(path: Path) -> Iterator[Path]:
+    """The briefing files at `path`: itself, or those below a folder in a stable order."""
+    if not path.is_dir():
+        yield path
+        return
+    found = sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix.lower() in BRIEFING_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+    yield from found
+
+
+def _check(args: argparse.Namespace) -> int:
+    from briefing_tui.loader import BriefingError, Problem, load_briefing
+
+    files = valid = problems = 0
+    for root in args.paths:
+        paths = list(briefing_files(root))
+        if not paths:
+            print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder"))
+            problems += 1
+            continue
+        for path in paths:
+            files += 1
+            try:
+                load_briefing(path)
+            except BriefingError as exc:
+                for problem in exc.problems:
+                    print(problem)
+                problems += len(exc.problems)
+            else:
+                valid += 1
+                if not args.quiet:
+                    print(f"{path}: ok")
+    invalid = files - valid
+    summary = f"{files} file{'s' * (files != 1)} checked: {valid} valid, {invalid} invalid"
+    if problems:
+        summary += f", {problems} problem{'s' * (problems != 1)}"
+    print(summary)
+    return 1 if problems else 0
+
+
+def _schema(_: argparse.Namespace) -> int:
+    from briefing_tui.model import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from briefing_tui.loader import BriefingError, load_briefing
+    from briefing_tui.search import SearchIndex
+
+    people = []
+    owners: list[str] = []
+    failed = False
+    paths = list(briefing_files(args.path))
+    if not paths:
+        print(f"{args.path}: no *.yaml or *.yml files in this folder", file=sys.stderr)
+        return 1
+    for path in paths:
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            continue
+        people.extend(briefing.participants)
+        owners.extend([briefing.id or path.stem] * len(briefing.participants))
+    hits = SearchIndex(people).search(args.query, limit=args.limit)
+    if args.json:
+        rows = [
+            {
+                "name": hit.participant.name,
+                "aliases": list(hit.participant.aliases),
+                "role": hit.participant.role,
+                "organization": hit.participant.organization,
+                "side": hit.participant.side,
+                "score": round(hit.score, 4),
+                "briefing": owners[hit.position],
+            }
+            for hit in hits
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        console = Console(highlight=False, soft_wrap=False)
+        if not hits:
+            console.print(Text(f"no participant matches {args.query!r}"))
+        else:
+            table = Table(box=None, pad_edge=False, header_style="bold")
+            for column in ("score", "name", "role", "organization", "side", "briefing"):
+                table.add_column(column, justify="right" if column == "score" else "left")
+            for hit in hits:
+                person = hit.participant
+                cells = (
+                    person.name,
+                    person.role,
+                    person.organization,
+                    person.side,
+                    owners[hit.position],
+                )
+                table.add_row(Text(f"{hit.score:.2f}"), *(Text(c or "") for c in cells))
+            console.print(table)
+    return 1 if failed and not hits else 0
+
+
+def _open(args: argparse.Namespace) -> int:
+    from briefing_tui.app import build_app
+
+    app = build_app(args.file, config_path=args.config)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            name = argv.pop(0)
+            args = _sub_parser(name).parse_args(argv)
+            return {"check": _check, "schema": _schema, "search": _search}[name](args)
+        return _open(_open_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `briefing-tui check data/ | head`: the reader left; say nothing more.
+        sys.stderr.close()
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

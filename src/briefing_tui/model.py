@@ -1,0 +1,195 @@
+"""Pydantic models of the briefing/1 format.
+
+These models are the single source of truth for the format: the loader validates through them and
+`briefing-tui schema` derives the JSON Schema from them. Everything is frozen: a loaded briefing is
+what the file says, and nothing in the UI may change it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+EXTENSION_PREFIX = "x-"
+
+
+def _schema_extras(schema: dict[str, Any]) -> None:
+    # Keys starting with "x-" are allowed anywhere and ignored; the loader strips them before
+    # validation, the schema must admit them so editors do not flag them.
+    schema["patternProperties"] = {"^x-": {}}
+
+
+_MODEL_CONFIG = ConfigDict(
+    extra="forbid",
+    frozen=True,
+    str_strip_whitespace=False,
+    json_schema_extra=_schema_extras,
+)
+
+#: Text that must say something: not empty, not only white space.
+Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S")]
+OptionalText = Annotated[str, StringConstraints(strict=True)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+#: One quote or a list of quotes; always a tuple once loaded.
+_TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"\S"}
+Evidence = Annotated[
+    tuple[Text, ...],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "description": "One exact quote from the source, or a list of quotes.",
+            "anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}],
+        }
+    ),
+]
+
+
+class _Node(BaseModel):
+    model_config = _MODEL_CONFIG
+
+
+class Source(_Node):
+    """Where the briefing was distilled from."""
+
+    outlet: OptionalText | None = None
+    url: OptionalText | None = None
+    file: Text | None = Field(
+        default=None,
+        description="UTF-8 text of the source, relative to the briefing's folder.",
+    )
+
+
+def _text_to_point(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class KeyPoint(_Node):
+    text: Text
+    evidence: Evidence = ()
+
+
+class Agreement(_Node):
+    title: Text
+    kind: OptionalText | None = None
+    status: OptionalText | None = None
+    parties: tuple[Text, ...] = ()
+    period: OptionalText | None = None
+    summary: OptionalText | None = None
+    evidence: Evidence = ()
+
+
+class Event(_Node):
+    name: Text
+    summary: OptionalText | None = None
+    evidence: Evidence = ()
+
+
+class Figure(_Node):
+    label: Text
+    value: StrictInt | StrictFloat | Text | None = None
+    unit: OptionalText | None = None
+    evidence: Evidence = ()
+
+
+def _participant_schema(schema: dict[str, Any]) -> None:
+    _schema_extras(schema)
+    schema["anyOf"] = [{"required": ["name"]}, {"required": ["role"]}]
+
+
+class Participant(_Node):
+    model_config = ConfigDict(_MODEL_CONFIG, json_schema_extra=_participant_schema)
+
+    name: Text | None = None
+    role: Text | None = None
+    organization: OptionalText | None = None
+    side: OptionalText | None = None
+    aliases: tuple[Text, ...] = ()
+    present_at: tuple[Text, ...] = Field(default=(), description="Names of events attended.")
+    evidence: Evidence = ()
+    notes: OptionalText | None = None
+
+    @model_validator(mode="after")
+    def _named_or_role(self) -> Participant:
+        if self.name is None and self.role is None:
+            raise ValueError("a participant needs a name or a role (or both)")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What to call this participant in a list: the name, or the role for unnamed officials."""
+        return self.name or self.role or ""
+
+
+KeyPointItem = Annotated[KeyPoint, BeforeValidator(_text_to_point)]
+
+
+class Briefing(_Node):
+    """A briefing/1 document."""
+
+    briefing: Literal[1] | None = Field(default=None, description="Format version; must be 1.")
+    id: Text | None = Field(
+        default=None, description="Defaults to the file name without extension."
+    )
+    headline: Text
+    subheadline: OptionalText | None = None
+    date: dt.date = Field(description="The event's date.")
+    published: dt.date | None = None
+    location: OptionalText | None = None
+    source: Source | None = None
+    summary: OptionalText | None = None
+    topics: tuple[Text, ...] = ()
+    key_points: tuple[KeyPointItem, ...] = Field(min_length=1)
+    agreements: tuple[Agreement, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    participants: tuple[Participant, ...] = Field(min_length=1)
+
+    # Set by the loader, never read from the file.
+    _path: str | None = PrivateAttr(default=None)
+    _source_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> str | None:
+        """The file this briefing was loaded from."""
+        return self._path
+
+    @property
+    def source_text(self) -> str | None:
+        """The text of `source.file`, when the briefing has one."""
+        return self._source_text
+
+    def attendees(self, event_name: str) -> list[Participant]:
+        return [p for p in self.participants if event_name in p.present_at]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of briefing/1."""
+    schema = Briefing.model_json_schema(mode="validation")
+    # A key point may be plain text; pydantic only sees the model it is turned into.
+    points = schema["properties"]["key_points"]
+    points["items"] = {"anyOf": [_TEXT_SCHEMA, points["items"]]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://briefing-tui.invalid/schema/briefing-1.json",
+        **schema,
+        "title": "briefing/1",
+    }
