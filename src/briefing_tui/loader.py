@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gc
 import os
 import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,8 +100,7 @@ def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> 
         raise fail(f"{what} is not a regular file")
     if info.st_size > max_bytes:
         raise fail(
-            f"{what} is {info.st_size:,} bytes, over the {max_bytes // (1024 * 1024)} MiB limit "
-            "for briefings"
+            f"{what} is {info.st_size:,} bytes, over the {max_bytes // (1024 * 1024)} MiB limit for briefings"
         )
     try:
         with path.open("rb") as handle:
@@ -137,9 +138,7 @@ def _forbidden_chars(text: str, shown: str) -> list[Problem]:
             line, column = _offset_to_pos(starts, match.start())
             problems.append(Problem(shown, line, column, describe_forbidden(match.group())))
     if count > MAX_CHAR_PROBLEMS:
-        problems.append(
-            Problem(shown, None, None, f"{count - MAX_CHAR_PROBLEMS} more control characters")
-        )
+        problems.append(Problem(shown, None, None, f"{count - MAX_CHAR_PROBLEMS} more control characters"))
     return problems
 
 
@@ -496,10 +495,30 @@ def parse_briefing(
     """Validate briefing text as if read from `path` (the source file is looked up beside it)."""
     shown = shown or _display_path(path)
     tree_problems: list[TreeProblem] = []
+    with _no_gc():
+        try:
+            data, pos = read_tree(text, tree_problems)
+        except TreeError as exc:
+            raise BriefingError(_problems(shown, exc.problems)) from None
+        return _validate(data, pos, tree_problems, path, shown, max_bytes)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic collector: a big file makes millions of objects and no cycles, and the
+    collector's repeated passes over them doubled load time."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        data, pos = read_tree(text, tree_problems)
-    except TreeError as exc:
-        raise BriefingError(_problems(shown, exc.problems)) from None
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(
+    data: Any, pos: Pos, tree_problems: list[TreeProblem], path: Path, shown: str, max_bytes: int
+) -> Briefing:
     problems = _problems(shown, tree_problems)
     if not isinstance(data, dict):
         found = "nothing" if data is None else _kind(data)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -68,16 +68,18 @@ def describe_forbidden(char: str) -> str:
     return f"control character U+{code:04X} ({name}) is not allowed in a briefing; delete it"
 
 
-@dataclass(slots=True)
 class Pos:
     """Where a value starts (1-based), and where its children start."""
 
-    line: int
-    column: int
-    #: dict key -> (key line, key column, value Pos) for mappings; list of Pos for sequences.
-    children: dict[str, tuple[int, int, Pos]] | list[Pos] | None = None
-    #: The text as written, for plain scalars YAML did not read as text (`NO`, `1e3`, `~`).
-    raw: str | None = None
+    __slots__ = ("children", "column", "line", "raw")
+
+    def __init__(self, line: int, column: int, children: Any = None) -> None:
+        self.line = line
+        self.column = column
+        #: key -> (key line, key column, value Pos) for mappings; a list of Pos for sequences.
+        self.children: dict[str, tuple[int, int, Pos]] | list[Pos] | None = children
+        #: The text as written, for plain scalars YAML did not read as text (`NO`, `1e3`, `~`).
+        self.raw: str | None = None
 
 
 @dataclass(slots=True)
@@ -95,16 +97,23 @@ class TreeError(Exception):
         self.problems = problems
 
 
-@dataclass(slots=True)
 class _Frame:
-    value: dict[str, Any] | list[Any]
-    pos: Pos
-    ignored: bool  # inside the value of an x- key: parsed and checked for safety, then dropped
-    key: str | None = None
-    key_pos: tuple[int, int] = (0, 0)
-    awaiting_key: bool = True
-    drop_value: bool = False
-    seen: dict[str, int] = field(default_factory=dict)
+    """An open mapping or sequence while its events stream in."""
+
+    __slots__ = ("awaiting_key", "drop_value", "ignored", "is_map", "key", "key_pos", "pos", "seen", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], pos: Pos, ignored: bool) -> None:
+        self.value = value
+        self.pos = pos
+        self.is_map = isinstance(value, dict)
+        # Inside the value of an x- key (or a dropped duplicate): parsed and checked for safety,
+        # but no schema applies and nothing is kept.
+        self.ignored = ignored
+        self.key: str | None = None
+        self.key_pos: tuple[int, int] = (0, 0)
+        self.awaiting_key = True
+        self.drop_value = False
+        self.seen: dict[str, int] = {}
 
 
 _RESOLVER = Resolver()
@@ -168,17 +177,21 @@ def _scalar(event: yaml.ScalarEvent, pos: Pos) -> tuple[Any, str | None]:
         if tag.endswith("timestamp"):
             return value, date_problem(value) or f"impossible date or time {value!r}"
         if tag.endswith("int") and "digits" in str(exc):
-            return value, (
-                f"integer too long to read ({len(value)} characters); quote it if it is text"
-            )
+            return value, (f"integer too long to read ({len(value)} characters); quote it if it is text")
         return value, f"cannot read {value!r}: {exc}"
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
     loader = _Loader(text)
+    get_event = loader.get_event
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        while True:
+            event = get_event()
+            if event is None:
+                return
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
     finally:
         loader.dispose()
 
@@ -199,118 +212,130 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
     """Parse one YAML document into plain values and their positions.
 
     Problems that still leave a usable tree (duplicate keys, anchors, bad scalars) are appended to
-    `problems`; a stream that cannot be read raises `TreeError`.
+    `problems`; a stream that cannot be read raises `TreeError`. The loop is written flat, with
+    type dispatch instead of helper calls, because it runs once per YAML event.
     """
     stack: list[_Frame] = []
+    top: _Frame | None = None
     root: Any = None
     root_pos = Pos(1, 1)
     documents = 0
+    forbidden = FORBIDDEN_CHARS.search
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    def fail(event: yaml.Event, message: str) -> None:
-        problems.append(
-            TreeProblem(event.start_mark.line + 1, event.start_mark.column + 1, message)
-        )
-
-    def ignored() -> bool:
-        """Is the next value inside an x- value (or a dropped duplicate), so no schema applies?"""
-        if not stack:
-            return False
-        top = stack[-1]
-        return top.ignored or (
-            isinstance(top.value, dict) and not top.awaiting_key and top.drop_value
-        )
-
-    def take_key(frame: _Frame, key: Any, pos: Pos) -> None:
-        def fail(message: str) -> None:
-            problems.append(TreeProblem(pos.line, pos.column, message))
-
-        frame.awaiting_key = False
-        frame.drop_value = False
-        if not isinstance(key, str):
-            fail("a key must be plain text, not a list or mapping")
-            frame.key, frame.drop_value = None, True
-            return
-        frame.key, frame.key_pos = key, (pos.line, pos.column)
-        first = frame.seen.get(key)
-        if first is not None:
-            fail(f"duplicate key {key!r}: the first is on line {first}; keep only one")
-            frame.drop_value = True
-            return
-        frame.seen[key] = pos.line
-        if key == "<<":
-            fail("merge keys (<<) are not allowed; write the keys out")
-            frame.drop_value = True
-        elif key.startswith("x-"):
-            frame.drop_value = True
-
-    def attach(value: Any, pos: Pos) -> None:
-        nonlocal root, root_pos
-        if not stack:
-            root, root_pos = value, pos
-            return
-        frame = stack[-1]
-        if isinstance(frame.value, list):
-            frame.value.append(value)
-            frame.pos.children.append(pos)  # type: ignore[union-attr]
-        elif frame.awaiting_key:
-            take_key(frame, value, pos)
-        else:
-            frame.awaiting_key = True
-            if not frame.drop_value:
-                frame.value[frame.key] = value  # type: ignore[index]
-                frame.pos.children[frame.key] = (*frame.key_pos, pos)  # type: ignore[index]
+    def fail(line: int, column: int, message: str) -> None:
+        problems.append(TreeProblem(line, column, message))
 
     try:
         for event in _events(text):
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind is scalar_event or kind is map_start or kind is seq_start or kind is alias_event:
+                mark = event.start_mark
+                pos = Pos(mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    if kind is alias_event:
+                        fail(
+                            pos.line,
+                            pos.column,
+                            f"aliases (*{event.anchor}) are not allowed; write the value out",
+                        )
+                    else:
+                        fail(
+                            pos.line,
+                            pos.column,
+                            f"anchors (&{event.anchor}) are not allowed; write the value out",
+                        )
+                if kind is not alias_event and event.tag is not None:
+                    fail(
+                        pos.line,
+                        pos.column,
+                        f"tags ({event.tag}) are not allowed in a briefing; remove the tag",
+                    )
+                ignored = top is not None and (
+                    top.ignored or (top.is_map and not top.awaiting_key and top.drop_value)
+                )
+                if kind is scalar_event:
+                    if top is not None and top.is_map and top.awaiting_key:
+                        value: Any = event.value  # keys are always text
+                    else:
+                        value, why = _scalar(event, pos)
+                        if why and not ignored:
+                            fail(pos.line, pos.column, why)
+                    if type(value) is str:
+                        bad = forbidden(value)
+                        if bad:
+                            fail(pos.line, pos.column, describe_forbidden(bad.group()))
+                elif kind is alias_event:
+                    value = None
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        fail(pos.line, pos.column, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+                        raise TreeError(problems)
+                    if kind is map_start:
+                        pos.children = {}
+                        top = _Frame({}, pos, ignored)
+                    else:
+                        pos.children = []
+                        top = _Frame([], pos, ignored)
+                    stack.append(top)
+                    continue
+            elif kind in ends:
+                done = stack.pop()
+                value, pos = done.value, done.pos
+                top = stack[-1] if stack else None
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    fail(event, "a briefing file holds one YAML document; this is a second one")
+                    mark = event.start_mark
+                    fail(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "a briefing file holds one YAML document; this is a second one",
+                    )
                     break
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                fail(event, f"aliases (*{event.anchor}) are not allowed; write the value out")
-                attach(None, _pos(event))
+            else:
                 continue
-            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                fail(event, f"anchors (&{event.anchor}) are not allowed; write the value out")
-            tag = getattr(event, "tag", None)
-            if isinstance(event, yaml.NodeEvent) and tag is not None:
-                fail(event, f"tags ({tag}) are not allowed in a briefing; remove the tag")
-            if isinstance(event, yaml.ScalarEvent):
-                pos = _pos(event)
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].awaiting_key:
-                    value: Any = event.value  # keys are always text
-                else:
-                    value, why = _scalar(event, pos)
-                    if why and not ignored():
-                        fail(event, why)
-                if isinstance(value, str):
-                    bad = FORBIDDEN_CHARS.search(value)
-                    if bad:
-                        fail(event, describe_forbidden(bad.group()))
-                attach(value, pos)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    fail(event, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-                    raise TreeError(problems)
-                pos = _pos(event)
-                if isinstance(event, yaml.MappingStartEvent):
-                    pos.children = {}
-                    stack.append(_Frame({}, pos, ignored()))
-                else:
-                    pos.children = []
-                    stack.append(_Frame([], pos, ignored()))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                attach(frame.value, frame.pos)
+
+            # Attach the finished value to its parent.
+            if top is None:
+                root, root_pos = value, pos
+            elif not top.is_map:
+                top.value.append(value)  # type: ignore[union-attr]
+                top.pos.children.append(pos)  # type: ignore[union-attr]
+            elif top.awaiting_key:
+                top.awaiting_key = False
+                top.drop_value = False
+                if type(value) is not str:
+                    fail(pos.line, pos.column, "a key must be plain text, not a list or mapping")
+                    top.key, top.drop_value = None, True
+                    continue
+                top.key, top.key_pos = value, (pos.line, pos.column)
+                first = top.seen.get(value)
+                if first is not None:
+                    fail(
+                        pos.line,
+                        pos.column,
+                        f"duplicate key {value!r}: the first is on line {first}; keep only one",
+                    )
+                    top.drop_value = True
+                    continue
+                top.seen[value] = pos.line
+                if value == "<<":
+                    fail(pos.line, pos.column, "merge keys (<<) are not allowed; write the keys out")
+                    top.drop_value = True
+                elif value.startswith("x-"):
+                    top.drop_value = True
+            else:
+                top.awaiting_key = True
+                if not top.drop_value:
+                    top.value[top.key] = value  # type: ignore[index]
+                    top.pos.children[top.key] = (*top.key_pos, pos)  # type: ignore[index]
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(exc))
         raise TreeError(problems) from None
     if documents == 0:
         raise TreeError([*problems, TreeProblem(None, None, "the file holds no YAML document")])
     return root, root_pos
-
-
-def _pos(event: yaml.Event) -> Pos:
-    return Pos(event.start_mark.line + 1, event.start_mark.column + 1)
