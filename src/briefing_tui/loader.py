@@ -251,6 +251,8 @@ def _message(error: dict[str, Any], pos: Pos, key: int | str | None) -> str:
         hint = _quote_hint(key, raw) if wanted == "text" and value is not None else ""
         if wanted == "text" and value is None:
             hint = "; write the text or remove the key"
+        elif wanted == "a list" and isinstance(value, str) and isinstance(key, str):
+            hint = f"; write a list, even of one item: {key}: [{value}]"
         return f"expected {wanted}, found {found}{hint}"
     if kind in {"string_too_short", "string_pattern_mismatch"}:
         return "must not be empty"
@@ -258,10 +260,13 @@ def _message(error: dict[str, Any], pos: Pos, key: int | str | None) -> str:
         noun = _NOUNS.get(str(key), "item")
         return f"needs at least one {noun}"
     if kind in {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
-        why = date_problem(str(value)) if isinstance(value, str) else None
-        return why or f"expected a date like 2026-02-04, found {value!r}"
+        why = date_problem(value) if isinstance(value, str) else None
+        written = raw or (value if isinstance(value, str) else str(value))
+        return why or f"expected a date like 2026-02-04, found {written!r}"
     if kind == "literal_error" and key == "briefing":
-        return f"unsupported format version {value!r}: this browser reads 'briefing: 1'"
+        if isinstance(value, str):
+            return f"the format version is the number 1, not the text {value!r}: remove the quotes"
+        return f"unsupported format version {raw or value!r}: this browser reads 'briefing: 1'"
     if kind == "value_error":
         return str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
     return error["msg"][:1].lower() + error["msg"][1:]
@@ -271,8 +276,13 @@ def _validation_problems(
     exc: ValidationError, pos: Pos, shown: str, skip: set[tuple[int, int]]
 ) -> Iterator[Problem]:
     seen: set[tuple[int, int]] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # pydantic also calls a list "too short" when its only items failed: that is not a problem of its own.
+    failed_within = {tuple(e["loc"][:i]) for e in errors for i in range(1, len(e["loc"]))}
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "too_short" and loc in failed_within:
+            continue
         if error["type"] == "extra_forbidden":
             line, column = _key_pos(pos, loc)
             model = _model_at(loc[:-1])
@@ -373,6 +383,8 @@ def _evidence(data: dict[str, Any], pos: Pos) -> Iterator[tuple[str, Pos]]:
 
 
 def _closest_passage(quote: str, source: str) -> str:
+    if len(source) > 2_000_000 or len(quote) > 1000:
+        return ""  # the alignment is quadratic; a hint is not worth seconds
     from rapidfuzz import fuzz
 
     found = fuzz.partial_ratio_alignment(quote, source)
@@ -541,14 +553,11 @@ def _validate(
     cross, source_text = _cross_checks(data, pos, shown, path, max_bytes)
     problems.extend(cross)
     if problems or briefing is None:
-        raise BriefingError(sorted(problems, key=_order))
+        # The briefing's own problems in file order, then any in its source file.
+        raise BriefingError(sorted(problems, key=lambda p: (p.path != shown, p.line or 0, p.column or 0)))
     briefing._path = str(path)
     briefing._source_text = source_text
     return briefing
-
-
-def _order(problem: Problem) -> tuple[int, int]:
-    return (problem.line or 0, problem.column or 0)
 
 
 def _problems(shown: str, found: list[TreeProblem]) -> list[Problem]:

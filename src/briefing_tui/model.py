@@ -45,6 +45,17 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S"
 OptionalText = Annotated[str, StringConstraints(strict=True)]
 
 
+def _not_a_number(value: Any) -> Any:
+    # pydantic would read a number as seconds since 1970: `date: 0` must not become 1970-01-01.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"expected a date like 2026-02-04, found the number {value}")
+    return value
+
+
+#: A calendar date, written 2026-02-04.
+Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -146,13 +157,11 @@ class Briefing(_Node):
     """A briefing/1 document."""
 
     briefing: Literal[1] | None = Field(default=None, description="Format version; must be 1.")
-    id: Text | None = Field(
-        default=None, description="Defaults to the file name without extension."
-    )
+    id: Text | None = Field(default=None, description="Defaults to the file name without extension.")
     headline: Text
     subheadline: OptionalText | None = None
-    date: dt.date = Field(description="The event's date.")
-    published: dt.date | None = None
+    date: Date = Field(description="The event's date.")
+    published: Date | None = None
     location: OptionalText | None = None
     source: Source | None = None
     summary: OptionalText | None = None
