@@ -7,6 +7,7 @@ can fix the file in one pass. Nothing in the file is ever executed: see `yamltre
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import difflib
 import gc
 import os
@@ -22,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from briefing_tui.model import (
+    DATE_AND_TIME,
     EXTENSION_PREFIX,
     Agreement,
     Briefing,
@@ -33,6 +35,7 @@ from briefing_tui.model import (
 )
 from briefing_tui.yamltree import (
     FORBIDDEN_CHARS,
+    UNSAFE_CHARS,
     Pos,
     TreeError,
     TreeProblem,
@@ -57,9 +60,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        path = _printable(self.path)
         if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{path}: {self.message}"
+        return f"{path}:{self.line}:{self.column}: {self.message}"
+
+
+def _printable(text: str) -> str:
+    """A file name as it may reach a terminal: control characters written as escapes."""
+    return FORBIDDEN_CHARS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class BriefingError(Exception):
@@ -99,16 +108,14 @@ def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> 
     if not stat.S_ISREG(info.st_mode):
         raise fail(f"{what} is not a regular file")
     if info.st_size > max_bytes:
-        raise fail(
-            f"{what} is {info.st_size:,} bytes, over the {max_bytes // (1024 * 1024)} MiB limit for briefings"
-        )
+        raise fail(f"{what} is {info.st_size:,} bytes, over the {_size(max_bytes)} limit for briefings")
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise fail(f"cannot read {what}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise fail(f"{what} grew past the {max_bytes // (1024 * 1024)} MiB limit while reading")
+        raise fail(f"{what} grew past the {_size(max_bytes)} limit while reading")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -124,9 +131,16 @@ def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> 
     return text.removeprefix("\ufeff")
 
 
-def _forbidden_chars(text: str, shown: str) -> list[Problem]:
+def _size(count: int) -> str:
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count:,}-byte"
+
+
+def _forbidden_chars(text: str, shown: str, pattern: re.Pattern[str] = FORBIDDEN_CHARS) -> list[Problem]:
     problems: list[Problem] = []
-    matches = FORBIDDEN_CHARS.finditer(text)
+    matches = pattern.finditer(text)
     first = next(matches, None)
     if first is None:
         return problems
@@ -203,6 +217,8 @@ def _kind(value: Any) -> str:
         return "a boolean"
     if isinstance(value, int | float):
         return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -266,10 +282,16 @@ def _message(error: dict[str, Any], pos: Pos, key: int | str | None) -> str:
     if kind == "literal_error" and key == "briefing":
         if isinstance(value, str):
             return f"the format version is the number 1, not the text {value!r}: remove the quotes"
-        return f"unsupported format version {raw or value!r}: this browser reads 'briefing: 1'"
+        return f"unsupported format version {raw or value}: this browser reads 'briefing: 1'"
     if kind == "value_error":
-        return str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+        message = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+        if raw is not None and message.endswith(DATE_AND_TIME):
+            message = message.removesuffix(DATE_AND_TIME) + repr(raw)
+        return message
     return error["msg"][:1].lower() + error["msg"][1:]
+
+
+_KEY_ERRORS = frozenset({"missing", "extra_forbidden"})
 
 
 def _validation_problems(
@@ -304,9 +326,11 @@ def _validation_problems(
             if error["type"] == "missing" and len(loc) > 1:
                 noun = _NOUNS.get(str(loc[0]), str(loc[0]))
                 message = f"{message} in this {noun}"
-        if (line, column) in seen and error["type"] != "missing":
-            continue  # one problem per place: a union reports each branch
-        seen.add((line, column))
+        # One problem per place and kind: a union reports each of its branches.
+        place = (line, column, *(("key", loc[-1]) if error["type"] in _KEY_ERRORS else ("value",)))
+        if place in seen:
+            continue
+        seen.add(place)
         yield Problem(shown, line, column, message)
 
 
@@ -448,19 +472,25 @@ def _cross_checks(
 
     if os.path.isabs(file_name) or re.match(r"^[A-Za-z]:[\\/]", file_name):
         return fail(f"source file {file_name!r} must be relative to the briefing's folder")
-    folder = path.parent.resolve()
-    target = (folder / file_name).resolve()
-    if not target.is_relative_to(folder):
-        return fail(f"source file {file_name!r} is outside the briefing's folder")
-    if not target.exists():
-        return fail(f"source file {file_name!r} not found in {str(folder)!r}")
+    if FORBIDDEN_CHARS.search(file_name) or "\0" in file_name:
+        return problems, None  # already reported where the name is written
+    try:
+        folder = path.parent.resolve()
+        target = (folder / file_name).resolve()
+        if not target.is_relative_to(folder):
+            return fail(f"source file {file_name!r} is outside the briefing's folder")
+        if not target.exists():
+            return fail(f"source file {file_name!r} not found in {str(folder)!r}")
+    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, names too long
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return fail(f"source file {file_name!r} cannot be opened: {reason}")
     source_shown = os.path.join(os.path.dirname(shown), file_name)
     try:
         text = read_text(target, source_shown, max_bytes=max_bytes, what="source file")
     except BriefingError as exc:
         problems.extend(exc.problems)
         return problems, None
-    bad_chars = _forbidden_chars(text, source_shown)
+    bad_chars = _forbidden_chars(text, source_shown, UNSAFE_CHARS)
     if bad_chars:
         problems.extend(bad_chars)
         return problems, None
@@ -554,7 +584,8 @@ def _validate(
     problems.extend(cross)
     if problems or briefing is None:
         # The briefing's own problems in file order, then any in its source file.
-        raise BriefingError(sorted(problems, key=lambda p: (p.path != shown, p.line or 0, p.column or 0)))
+        ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path != shown, p.line or 0, p.column or 0))
+        raise BriefingError(ordered)
     briefing._path = str(path)
     briefing._source_text = source_text
     return briefing

@@ -8,6 +8,7 @@ what the file says, and nothing in the UI may change it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -45,15 +46,31 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S"
 OptionalText = Annotated[str, StringConstraints(strict=True)]
 
 
-def _not_a_number(value: Any) -> Any:
-    # pydantic would read a number as seconds since 1970: `date: 0` must not become 1970-01-01.
+#: The loader replaces these words by the text as written in the file.
+DATE_AND_TIME = "a date and time"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(value: Any) -> Any:
+    # pydantic alone would read numbers and digit strings as seconds since 1970 (`date: 0` is
+    # 1970-01-01) and drop a midnight time; a briefing's date is written 2026-02-04 and nothing else.
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date like 2026-02-04, found {DATE_AND_TIME}")
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(f"expected a date like 2026-02-04, found the number {value}")
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"expected a date like 2026-02-04, found {value!r}")
     return value
 
 
 #: A calendar date, written 2026-02-04.
-Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
+Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
+
+
+def _version(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError(f"unsupported format version {value}: this browser reads 'briefing: 1'")
+    return value
 
 
 def _one_or_many(value: Any) -> Any:
@@ -156,7 +173,9 @@ KeyPointItem = Annotated[KeyPoint, BeforeValidator(_text_to_point)]
 class Briefing(_Node):
     """A briefing/1 document."""
 
-    briefing: Literal[1] | None = Field(default=None, description="Format version; must be 1.")
+    briefing: Annotated[Literal[1], BeforeValidator(_version)] | None = Field(
+        default=None, description="Format version; must be 1."
+    )
     id: Text | None = Field(default=None, description="Defaults to the file name without extension.")
     headline: Text
     subheadline: OptionalText | None = None

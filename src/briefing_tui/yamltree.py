@@ -32,7 +32,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 
 #: C0 controls but tab, LF and CR; DEL; C1 controls; bidi embeddings/overrides and isolates.
-FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: In a briefing also the Unicode line and paragraph separators: invisible in editors, yet libyaml counts
+#: them as line breaks, so every position after one would be off.
+FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 _C0_NAMES = {
     0x00: "NUL",
@@ -43,6 +46,7 @@ _C0_NAMES = {
     0x1B: "ESC",
     0x7F: "DEL",
 }
+_SEPARATOR_NAMES = {0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
 _BIDI_NAMES = {
     0x202A: "LEFT-TO-RIGHT EMBEDDING",
     0x202B: "RIGHT-TO-LEFT EMBEDDING",
@@ -63,6 +67,11 @@ def describe_forbidden(char: str) -> str:
         return (
             f"bidirectional control U+{code:04X} ({_BIDI_NAMES[code]}) is not allowed: it makes text "
             "display in a different order from what the file says; delete it"
+        )
+    if code in _SEPARATOR_NAMES:
+        return (
+            f"U+{code:04X} ({_SEPARATOR_NAMES[code]}) is not allowed: it is invisible and YAML counts it "
+            "as a line break; use a plain newline"
         )
     name = _C0_NAMES.get(code, "C1 control" if code >= 0x80 else "control character")
     return f"control character U+{code:04X} ({name}) is not allowed in a briefing; delete it"
@@ -118,7 +127,12 @@ class _Frame:
 
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
-_STR = "tag:yaml.org,2002:str"
+_CORE = "tag:yaml.org,2002:"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+#: About the 4300 decimal digits Python converts to text; larger numbers cannot even be shown.
+_MAX_INT_BITS = 14_000
+_MAX_INT_CHARS = 4300
 _IMPLICIT = {
     "tag:yaml.org,2002:null": lambda node: None,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
@@ -149,6 +163,8 @@ def date_problem(text: str) -> str | None:
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
+    if year == 0:
+        return f"impossible date {text}: there is no year 0"
     if not 1 <= month <= 12:
         return f"impossible date {text}: there is no month {month}"
     try:
@@ -171,14 +187,31 @@ def _scalar(event: yaml.ScalarEvent, pos: Pos) -> tuple[Any, str | None]:
     if build is None:
         return value, None
     pos.raw = value
+    if tag == _INT and len(value) > _MAX_INT_CHARS:
+        return value, _too_long(value)
+    if ":" in value and (tag == _INT or tag == _FLOAT):
+        return value, (
+            f'YAML 1.1 reads {value} as a base-60 number; quote it if it is text or a time: "{value}"'
+        )
     try:
-        return build(yaml.ScalarNode(tag, value)), None
+        result = build(yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError, ConstructorError) as exc:
         if tag.endswith("timestamp"):
             return value, date_problem(value) or f"impossible date or time {value!r}"
-        if tag.endswith("int") and "digits" in str(exc):
-            return value, (f"integer too long to read ({len(value)} characters); quote it if it is text")
+        if tag == _INT and "digits" in str(exc):
+            return value, _too_long(value)
         return value, f"cannot read {value!r}: {exc}"
+    if tag == _INT and result.bit_length() > _MAX_INT_BITS:  # 0x/0b numbers escape int()'s digit limit
+        return value, _too_long(value)
+    return result, None
+
+
+def _as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _too_long(value: str) -> str:
+    return f"integer too long to read ({len(value)} characters); quote it if it is text"
 
 
 def _events(text: str) -> Iterator[yaml.Event]:

@@ -1,0 +1,42 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.loader import BriefingError, load_briefing
+from briefing_tui.model import Briefing
+
+
+class BriefingDir:
+    """A scratch folder that is also the working directory, so problems read `b.yaml:LINE:COL: ...`."""
+
+    #: The smallest valid briefing, four lines: whatever a test appends starts on line 5.
+    HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def write(self, content: str | bytes, name: str = "b.yaml") -> str:
+        """Write `content` byte for byte (no newline translation) and return its relative name."""
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return name
+
+    def load(self, content: str | bytes, name: str = "b.yaml", **kwargs: int) -> Briefing:
+        return load_briefing(self.write(content, name), **kwargs)
+
+    def problems(self, content: str | bytes, name: str = "b.yaml", **kwargs: int) -> list[str]:
+        """`str()` of every problem loading `content` reports; fails the test if it loads."""
+        with pytest.raises(BriefingError) as caught:
+            self.load(content, name, **kwargs)
+        return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.fixture
+def bdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BriefingDir:
+    monkeypatch.chdir(tmp_path)
+    return BriefingDir(tmp_path)

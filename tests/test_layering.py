@@ -1,0 +1,60 @@
+"""The data layer never imports textual: it must stay usable (and fast) for `check`, scripts and tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefing_tui.paths import sample_path
+
+#: Modules that must work without the UI; those not written yet are skipped, these three never.
+REQUIRED = ["briefing_tui.model", "briefing_tui.loader", "briefing_tui.yamltree"]
+OPTIONAL = ["briefing_tui", "briefing_tui.paths", "briefing_tui.search", "briefing_tui.library"]
+
+
+def imported_after(code: str) -> set[str]:
+    """The modules loaded by running `code` in a fresh interpreter."""
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def _textual(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m == "textual" or m.startswith("textual."))
+
+
+@pytest.mark.parametrize("module", REQUIRED + OPTIONAL)
+def test_module_does_not_import_textual(module):
+    if module not in REQUIRED and importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} does not exist yet")
+    modules = imported_after(f"import {module}")
+    assert module in modules
+    assert _textual(modules) == []
+
+
+def test_loading_a_briefing_does_not_import_textual():
+    modules = imported_after(
+        f"from briefing_tui.loader import load_briefing\nload_briefing({str(sample_path())!r})"
+    )
+    assert _textual(modules) == []
+
+
+def test_check_command_does_not_import_textual():
+    code = f"from briefing_tui.cli import main\nassert main(['check', '-q', {str(sample_path())!r}]) == 0"
+    assert _textual(imported_after(code)) == []
+
+
+def test_the_probe_can_see_textual():
+    # Guards the tests above against a probe that never sees anything.
+    assert "textual" in imported_after("import textual")
