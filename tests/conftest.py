@@ -40,3 +40,12 @@ class BriefingDir:
 def bdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BriefingDir:
     monkeypatch.chdir(tmp_path)
     return BriefingDir(tmp_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the real user's config and cache (subprocesses inherit this too)."""
+    import os
+
+    os.environ["BRIEFING_TUI_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.setdefault("BRIEFING_TUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.yaml"))

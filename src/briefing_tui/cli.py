@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from briefing_tui import __version__
 
 PROG = "briefing-tui"
 SUBCOMMANDS = ("check", "schema", "search")
-BRIEFING_SUFFIXES = (".yaml", ".yml")
 
 _EPILOG = f"""\
 subcommands:
@@ -77,6 +76,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
         )
         parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+        parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
     return parser
 
 
@@ -90,22 +90,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def briefing_files(path: Path) -> Iterator[Path]:
-    """The briefing files at `path`: itself, or those below a folder in a stable order."""
-    if not path.is_dir():
-        yield path
-        return
-    found = sorted(
-        p
-        for p in path.rglob("*")
-        if p.suffix.lower() in BRIEFING_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
-    yield from found
-
-
 def _check(args: argparse.Namespace) -> int:
+    from briefing_tui.library import briefing_files
     from briefing_tui.loader import BriefingError, Problem, load_briefing
 
     files = valid = problems = 0
@@ -147,26 +133,19 @@ def _search(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from briefing_tui.loader import BriefingError, load_briefing
+    from briefing_tui.library import Library, participants_of
     from briefing_tui.search import SearchIndex
 
-    people = []
-    owners: list[str] = []
-    failed = False
-    paths = list(briefing_files(args.path))
-    if not paths:
+    library = Library.open(args.path, use_cache=not args.no_cache)
+    if not library.entries:
         print(f"{args.path}: no *.yaml or *.yml files in this folder", file=sys.stderr)
         return 1
-    for path in paths:
-        try:
-            briefing = load_briefing(path)
-        except BriefingError as exc:
-            failed = True
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            continue
-        people.extend(briefing.participants)
-        owners.extend([briefing.id or path.stem] * len(briefing.participants))
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    failed = bool(library.problems)
+    refs = library.people()
+    people = participants_of(refs)
+    owners = [ref.entry.briefing.id or ref.entry.path.stem for ref in refs]  # type: ignore[union-attr]
     hits = SearchIndex(people).search(args.query, limit=args.limit)
     if args.json:
         rows = [
@@ -183,7 +162,8 @@ def _search(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        console = Console(highlight=False, soft_wrap=False)
+        # Piped output keeps whole rows: wrapping would split names over lines.
+        console = Console(highlight=False, width=None if sys.stdout.isatty() else 10_000)
         if not hits:
             console.print(Text(f"no participant matches {args.query!r}"))
         else:

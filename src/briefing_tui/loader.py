@@ -537,7 +537,7 @@ def parse_briefing(
     """Validate briefing text as if read from `path` (the source file is looked up beside it)."""
     shown = shown or _display_path(path)
     tree_problems: list[TreeProblem] = []
-    with _no_gc():
+    with paused_gc():
         try:
             data, pos = read_tree(text, tree_problems)
         except TreeError as exc:
@@ -546,7 +546,7 @@ def parse_briefing(
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Pause the cyclic collector: a big file makes millions of objects and no cycles, and the
     collector's repeated passes over them doubled load time."""
     enabled = gc.isenabled()
