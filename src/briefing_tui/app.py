@@ -1,0 +1,232 @@
+"""The Textual app: load a briefing off the UI thread, then browse it (or show why it failed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefing_tui.config import (
+    Config,
+    ConfigError,
+    keymap_problems,
+    load_config,
+    resolve_config_path,
+    save_theme,
+)
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets.option_list import Option
+
+    from briefing_tui.model import Briefing
+
+# Start-up is paced by imports: this module imports Textual and nothing heavy of its own. The
+# loader (pydantic), the screens and the search engine are imported when first needed, after the
+# first frame is on screen.
+
+
+def _briefing_commands() -> type[Provider]:
+    from briefing_tui.screens.commands import BriefingCommands
+
+    return BriefingCommands
+
+
+class LoadingScreen(Screen[None]):
+    """What shows while the briefing loads; replaced by the main or the error screen."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(f"Loading {self.path.name}…"), id="loading")
+
+
+class BriefingApp(App[None], inherit_bindings=False):
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing-tui"
+    COMMANDS = App.COMMANDS | {_briefing_commands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit briefing-tui", id="quit"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Quit, even while typing",
+            id="quit-anywhere",
+        ),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            priority=True,
+            tooltip="Jump to any item by name, change the theme…",
+            id="command-palette",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, briefing: Briefing, participant_options: list[Option]) -> None:
+            super().__init__()
+            self.briefing = briefing
+            self.participant_options = participant_options
+
+    class LoadFailed(Message):
+        def __init__(self, problems: Sequence[str]) -> None:
+            super().__init__()
+            self.problems = list(problems)
+
+    def __init__(self, path: Path, config: Config) -> None:
+        super().__init__()
+        self.briefing_path = path
+        self.config = config
+        #: The keymap in force (binding id -> keys); the help screen lists keys through it.
+        self.keymap = dict(config.keymap)
+        self.briefing: Briefing | None = None
+        #: True once the briefing failed to load: quitting then exits with status 1.
+        self.failed = False
+        self._saved_theme: str | None = None
+        self.sub_title = path.name
+
+    def get_default_screen(self) -> Screen:
+        return LoadingScreen(self.briefing_path)
+
+    def on_mount(self) -> None:
+        problems = list(self.config.problems)
+        theme = self.config.theme
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                known = ", ".join(sorted(self.available_themes))
+                problems.append(f"{self.config.path}: theme: unknown theme {theme!r} (known: {known})")
+        # Only a choice made from now on is written back to the config file.
+        self._saved_theme = self.theme
+        self.set_keymap(self.keymap)
+        self._load(problems)
+
+    def _report_config(self, problems: list[str]) -> None:
+        if problems:
+            self.keymap = dict(self.config.keymap)
+            self.notify(
+                "\n".join(problems),
+                title="Config file problems",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, config_problems: list[str]) -> None:
+        self._load_briefing()
+        # Knowing every binding id means importing every screen: not before the first frame.
+        from briefing_tui.screens.help import binding_ids
+
+        config_problems += keymap_problems(self.config, binding_ids())
+        self.call_from_thread(self._report_config, config_problems)
+
+    def _load_briefing(self) -> None:
+        path = self.briefing_path
+        try:
+            from briefing_tui.loader import BriefingError, load_briefing
+        except Exception as exc:  # pragma: no cover - an install problem, shown not raised
+            self.post_message(self.LoadFailed([f"{path}: cannot load the loader: {exc}"]))
+            return
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            problems = [str(problem) for problem in exc.problems] or [f"{path}: {exc}"]
+            self.post_message(self.LoadFailed(problems))
+        except Exception as exc:  # the promise is no traceback, whatever happens
+            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
+        else:
+            # The participant rows are built here too: for 10k people that is work to keep off
+            # the UI thread.
+            from briefing_tui.widgets.participants import participant_options
+
+            self.post_message(self.Loaded(briefing, participant_options(briefing)))
+
+    @on(Loaded)
+    def _show_briefing(self, message: Loaded) -> None:
+        from briefing_tui.screens.main import MainScreen
+
+        self.briefing = message.briefing
+        self.push_screen(MainScreen(message.briefing, message.participant_options))
+
+    @on(LoadFailed)
+    def _show_problems(self, message: LoadFailed) -> None:
+        from briefing_tui.screens.error import ErrorScreen
+
+        self.failed = True
+        self.push_screen(ErrorScreen(str(self.briefing_path), message.problems))
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before App's own key handling. A key typed at a widget that has lost focus since
+        # (it came in the same burst as the key that moved focus) is handled where focus is now.
+        origin = getattr(event, "typed_at", None)  # set by widgets.lists.KeysFollowFocus
+        focused = self.focused
+        if origin is not None and focused is not None and origin is not focused:
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+
+    # -- actions ------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.exit(return_code=1 if self.failed else 0)
+
+    def action_help(self) -> None:
+        from briefing_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Help", "Show every key and its binding id", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    # -- the theme persists --------------------------------------------------------------------
+
+    def watch_theme(self, theme: str) -> None:
+        if self._saved_theme is None or theme == self._saved_theme:
+            return  # not mounted yet, or nothing new
+        self._saved_theme = theme
+        if not self.config.writable:
+            self.notify(
+                f"Theme not saved: {self.config.path} has problems; fix it to keep your choice",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._save_theme(theme)
+
+    @work(thread=True, exclusive=True, group="config", exit_on_error=False)
+    def _save_theme(self, theme: str) -> None:
+        try:
+            save_theme(self.config.path, theme)
+        except ConfigError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+
+
+def build_app(path: Path | None = None, *, config_path: Path | None = None) -> BriefingApp:
+    """The app for the briefing at `path` (None: the bundled sample), with the user's config."""
+    from briefing_tui.paths import sample_path
+
+    config = load_config(resolve_config_path(config_path))
+    return BriefingApp(Path(path) if path is not None else sample_path(), config)

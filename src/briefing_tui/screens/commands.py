@@ -1,0 +1,89 @@
+"""Command palette: jump to any participant, agreement, key point or event by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets import items
+from briefing_tui.widgets.items import Ref
+from briefing_tui.widgets.text import DIM, highlighted
+
+#: Palette lines are one line: long key points are cut here (matching sees the same text).
+MAX_CHARS = 100
+#: Discovery (the palette opened with nothing typed) lists at most this many items.
+MAX_DISCOVERED = 60
+
+_KIND_ORDER = ("participant", "agreement", "event", "key_point")
+
+
+def _candidate(screen: MainScreen, ref: Ref) -> str:
+    text = items.title(screen.briefing, ref)
+    if ref.kind == "participant":
+        person = screen.briefing.participants[ref.index]
+        if person.name and person.role:
+            text = f"{person.name}, {person.role}"
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
+
+
+def _prompt(ref: Ref, text: Content) -> Content:
+    return Content.assemble(Content.styled(f"{items.KIND_NAMES[ref.kind]}: ", DIM), text)
+
+
+class BriefingCommands(Provider):
+    """Every item of the open briefing, by name; choosing one moves the cursor to it."""
+
+    def _main_screen(self) -> MainScreen | None:
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def _refs(self, screen: MainScreen) -> Iterator[Ref]:
+        briefing = screen.briefing
+        counts = {
+            "participant": len(briefing.participants),
+            "agreement": len(briefing.agreements),
+            "event": len(briefing.events),
+            "key_point": len(briefing.key_points),
+        }
+        for kind in _KIND_ORDER:
+            for index in range(counts[kind]):
+                yield Ref(kind, index)  # type: ignore[arg-type]
+
+    async def discover(self) -> Hits:
+        screen = self._main_screen()
+        if screen is None:
+            return
+        for count, ref in enumerate(self._refs(screen)):
+            if count >= MAX_DISCOVERED:
+                break
+            text = _candidate(screen, ref)
+            yield DiscoveryHit(
+                _prompt(ref, highlighted(text)),
+                partial(screen.jump_to, ref),
+                text=f"{items.KIND_NAMES[ref.kind]}: {text}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        screen = self._main_screen()
+        if screen is None:
+            return
+        matcher: Matcher = self.matcher(query)
+        for ref in self._refs(screen):
+            text = _candidate(screen, ref)
+            # Not matcher.highlight(): it would read the text as markup.
+            score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+            if score > 0:
+                spans = [(offset, offset + 1) for offset in offsets if not text[offset].isspace()]
+                yield Hit(
+                    score,
+                    _prompt(ref, highlighted(text, spans, match="bold underline $text-accent")),
+                    partial(screen.jump_to, ref),
+                    text=f"{items.KIND_NAMES[ref.kind]}: {text}",
+                )

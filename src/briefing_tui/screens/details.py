@@ -1,0 +1,122 @@
+"""The details dialog: every field of an item, its evidence, and the items it links to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.widgets import items
+from briefing_tui.widgets.items import Ref, Value
+from briefing_tui.widgets.lists import ItemList, ScrollBox
+from briefing_tui.widgets.text import DIM, event_row, paragraph, participant_row, side_styles
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
+
+#: Keys every dialog shares; `q` still quits from inside one.
+DIALOG_BINDINGS = [
+    Binding("escape", "dismiss", "Close", tooltip="Close the dialog", id="close"),
+    Binding("q", "app.quit", "Quit", show=False, tooltip="Quit briefing-tui", id="quit"),
+    Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="help"),
+    Binding("tab", "app.focus_next", "Next part", show=False, id="next-pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous part", show=False, id="previous-pane"),
+]
+
+
+def value_content(value: Value) -> Content:
+    if value is None:
+        return Content.styled("—", DIM)
+    if isinstance(value, tuple):
+        return Content("\n").join(paragraph(item) for item in value)
+    return paragraph(value)
+
+
+class DetailsScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *DIALOG_BINDINGS,
+        Binding(
+            "s",
+            "source",
+            "Source",
+            tooltip="Show the source article with the evidence highlighted",
+            id="show-source",
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy the item as plain text", id="copy"),
+    ]
+
+    AUTO_FOCUS = "#details-body"
+
+    def __init__(self, briefing: Briefing, ref: Ref) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.ref = ref
+
+    def compose(self) -> ComposeResult:
+        briefing, ref = self.briefing, self.ref
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = items.KIND_NAMES[ref.kind]
+            with ScrollBox(id="details-body"):
+                for label, value in items.fields(briefing, ref):
+                    with Horizontal(classes="field"):
+                        yield Static(Content(label), classes="field-label")
+                        yield Static(value_content(value), classes="field-value")
+                quotes = items.evidence(briefing, ref)
+                if quotes:
+                    yield Static(Content(f"Evidence ({len(quotes)})"), classes="section")
+                    for number, quote in enumerate(quotes, 1):
+                        text = Content.assemble(Content.styled(f"{number}  ", DIM), paragraph(quote))
+                        yield Static(text, classes="quote")
+            heading, refs = items.related(briefing, ref)
+            if refs:
+                yield Static(Content(f"{heading} ({len(refs)})"), classes="section")
+                yield ItemList(self._related_options(refs), id="related")
+        yield Footer(show_command_palette=False)
+
+    def _related_options(self, refs: list[Ref]) -> list[Option]:
+        briefing = self.briefing
+        colours = side_styles(briefing.participants)
+        options = []
+        for ref in refs:
+            if ref.kind == "participant":
+                person = briefing.participants[ref.index]
+                prompt = participant_row(person, colours[person.side])
+            else:
+                event = briefing.events[ref.index]
+                prompt = event_row(event, len(briefing.attendees(event.name)))
+            options.append(Option(prompt, id=ref.option_id))
+        return options
+
+    def on_mount(self) -> None:
+        for item_list in self.query(ItemList):
+            item_list.highlight_first()
+
+    @on(OptionList.OptionSelected, "#related")
+    def _open_related(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if (ref := Ref.from_option_id(event.option.id)) is not None:
+            self.app.push_screen(DetailsScreen(self.briefing, ref))
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(items.as_text(self.briefing, self.ref))
+        self.notify(f"{items.KIND_NAMES[self.ref.kind]} copied as text", title="Copied")
+
+    def action_source(self) -> None:
+        from briefing_tui.screens.source import SourceScreen
+
+        source = self.briefing.source_text
+        if source is None:
+            self.notify("This briefing has no source file", severity="warning")
+            return
+        quotes = items.evidence(self.briefing, self.ref)
+        if not quotes:
+            self.notify("This item quotes no evidence; showing the whole source")
+        name = self.briefing.source.file if self.briefing.source else None
+        self.app.push_screen(SourceScreen(source, quotes, name=name or "source"))

@@ -1,0 +1,63 @@
+"""What the app shows instead of a briefing that fails to load: every problem, as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from briefing_tui.widgets.lists import ScrollBox
+from briefing_tui.widgets.text import DIM, paragraph, plain
+
+#: The exit status after a briefing failed to load.
+FAILED = 1
+
+
+class ErrorScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit (exit status 1)", id="quit"),
+        Binding("y", "copy", "Copy", tooltip="Copy the problems as text", id="copy"),
+    ]
+
+    AUTO_FOCUS = "#problems"
+
+    def __init__(self, path: str, problems: Sequence[str]) -> None:
+        super().__init__()
+        self.path = path
+        self.problems = list(problems)
+
+    def compose(self) -> ComposeResult:
+        count = len(self.problems)
+        with Vertical(id="error-dialog") as dialog:
+            dialog.border_title = "Could not open the briefing"
+            yield Static(
+                Content.assemble(
+                    plain(self.path, "bold"),
+                    Content.styled(f"  {count} problem{'s' * (count != 1)}", DIM),
+                ),
+                id="error-path",
+            )
+            with ScrollBox(id="problems"):
+                yield Static(paragraph("\n".join(self.problems)), id="problem-text")
+            yield Static(Content.styled(self._hint(), DIM), id="error-hint")
+        yield Footer(show_command_palette=False)
+
+    def _hint(self) -> str:
+        from briefing_tui.screens.help import current_keys
+
+        keymap = getattr(self.app, "keymap", {})
+        quit_keys, copy_keys = (" or ".join(current_keys(binding, keymap)) for binding in self.BINDINGS[:2])
+        return f"{quit_keys} quits with exit status {FAILED} · {copy_keys} copies the problems"
+
+    def action_quit(self) -> None:
+        self.app.exit(return_code=FAILED)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard("\n".join(self.problems))
+        self.notify(f"{len(self.problems)} problem(s) copied as text", title="Copied")

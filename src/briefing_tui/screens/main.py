@@ -1,0 +1,210 @@
+"""The main screen: headline, key points, agreements and events, participants."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.widgets import items
+from briefing_tui.widgets.headline import HeadlinePane
+from briefing_tui.widgets.items import Ref
+from briefing_tui.widgets.lists import ItemList, Pane, focus_now
+from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.text import agreement_row, event_row, heading_row, key_point_row
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Briefing
+
+#: Below this many columns or rows the panes stack, and only the focused one is open.
+COMPACT_WIDTH = 100
+COMPACT_HEIGHT = 30
+
+PANE_IDS = ("headline-pane", "key-points-pane", "agreements-pane", "participants-pane")
+FOCUS_IDS = ("headline", "key-points", "agreements", "participants")
+
+
+def _key_point_options(briefing: Briefing) -> list[Option]:
+    return [
+        Option(key_point_row(point), id=Ref("key_point", i).option_id)
+        for i, point in enumerate(briefing.key_points)
+    ]
+
+
+def _agreement_options(briefing: Briefing) -> list[Option]:
+    options: list[Option] = []
+    if briefing.agreements:
+        options.append(Option(heading_row(f"Agreements ({len(briefing.agreements)})"), disabled=True))
+        options += [
+            Option(agreement_row(agreement), id=Ref("agreement", i).option_id)
+            for i, agreement in enumerate(briefing.agreements)
+        ]
+    if briefing.events:
+        options.append(Option(heading_row(f"Events ({len(briefing.events)})"), disabled=True))
+        options += [
+            Option(event_row(event, len(briefing.attendees(event.name))), id=Ref("event", i).option_id)
+            for i, event in enumerate(briefing.events)
+        ]
+    if not options:
+        options.append(Option(heading_row("No agreements or events"), disabled=True))
+    return options
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="previous-pane"),
+        Binding("1", "pane(1)", "Headline pane", show=False, id="pane-1"),
+        Binding("2", "pane(2)", "Key points pane", show=False, id="pane-2"),
+        Binding("3", "pane(3)", "Agreements and events pane", show=False, id="pane-3"),
+        Binding("4", "pane(4)", "Participants pane", show=False, id="pane-4"),
+        Binding("slash", "search", "Search", tooltip="Search the participants", id="search"),
+        Binding("y", "copy", "Copy", tooltip="Copy the focused item as plain text", id="copy"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            tooltip="Clear the participant search and list everyone again",
+            id="clear-search",
+        ),
+    ]
+
+    AUTO_FOCUS = "#key-points"
+
+    def __init__(self, briefing: Briefing, participant_options: list[Option] | None = None) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self._participant_options = participant_options
+
+    def compose(self) -> ComposeResult:
+        briefing = self.briefing
+        yield HeadlinePane(briefing)
+        with Horizontal(id="lower"):
+            with Vertical(id="left"):
+                with Pane(2, "Key points", id="key-points-pane") as pane:
+                    pane.set_count(str(len(briefing.key_points)))
+                    yield ItemList(_key_point_options(briefing), id="key-points")
+                with Pane(3, "Agreements · Events", id="agreements-pane") as pane:
+                    pane.set_count(f"{len(briefing.agreements)} · {len(briefing.events)}")
+                    yield ItemList(_agreement_options(briefing), id="agreements")
+            yield ParticipantsPane(briefing, self._participant_options)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for item_list in self.query(ItemList):
+            item_list.highlight_first()
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        self.set_class(compact, "-compact")
+        self._show_hints()
+
+    @on(events.DescendantFocus)
+    def _mark_active_pane(self, event: events.DescendantFocus) -> None:
+        for number, pane in enumerate(self.query(Pane), 1):
+            active = event.widget in pane.walk_children(with_self=False)
+            pane.set_class(active, "-active")
+            # The stacked layout sizes the containers by which pane is open.
+            self.set_class(active, f"-active-{number}")
+        self._show_hints()
+
+    def _show_hints(self) -> None:
+        """In the stacked layout a closed pane says how to open it: nothing hides silently."""
+        compact = self.has_class("-compact")
+        for pane in self.query(Pane):
+            closed = compact and not pane.has_class("-active")
+            pane.border_subtitle = f"{pane.number} to open" if closed else None
+
+    # -- panes --------------------------------------------------------------------------------
+
+    @property
+    def participants(self) -> ParticipantsPane:
+        return self.query_one(ParticipantsPane)
+
+    def _focus_targets(self) -> list[Widget]:
+        return [self.query_one(f"#{widget_id}") for widget_id in FOCUS_IDS]
+
+    def _current_pane(self) -> int | None:
+        focused = self.focused
+        if focused is None:
+            return None
+        for number, pane_id in enumerate(PANE_IDS):
+            if focused in self.query_one(f"#{pane_id}").walk_children(with_self=False):
+                return number
+        return None
+
+    def action_pane(self, number: int) -> None:
+        focus_now(self._focus_targets()[number - 1])
+
+    def action_cycle_pane(self, step: int) -> None:
+        current = self._current_pane()
+        targets = self._focus_targets()
+        start = (0 if step > 0 else len(targets) - 1) if current is None else current + step
+        focus_now(targets[start % len(targets)])
+
+    def action_search(self) -> None:
+        focus_now(self.participants.search_box)
+
+    def action_clear_search(self) -> None:
+        pane = self.participants
+        in_search = self.focused is pane.search_box
+        pane.clear_search(focus_list=in_search)
+
+    # -- items --------------------------------------------------------------------------------
+
+    def focused_ref(self) -> Ref | None:
+        focused = self.focused
+        if isinstance(focused, ItemList):
+            return focused.current_ref
+        if focused is not None and focused.id == "headline":
+            return Ref("briefing", 0)
+        return None
+
+    def action_copy(self) -> None:
+        ref = self.focused_ref()
+        if ref is None:
+            self.notify("Nothing to copy here: move to an item first", severity="warning")
+            return
+        self.app.copy_to_clipboard(items.as_text(self.briefing, ref))
+        name = items.title(self.briefing, ref)
+        short = name if len(name) <= 60 else name[:57] + "…"
+        self.notify(f"{items.KIND_NAMES[ref.kind]} “{short}”", title="Copied", markup=False)
+
+    def action_open(self, option_id: str) -> None:
+        if (ref := Ref.from_option_id(option_id)) is not None:
+            self.open_details(ref)
+
+    def open_details(self, ref: Ref) -> None:
+        from briefing_tui.screens.details import DetailsScreen
+
+        self.app.push_screen(DetailsScreen(self.briefing, ref))
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        if (ref := Ref.from_option_id(event.option.id)) is not None:
+            self.open_details(ref)
+
+    def jump_to(self, ref: Ref) -> None:
+        """Bring `ref` into view with focus on it (the command palette's jump)."""
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        if ref.kind == "briefing":
+            focus_now(self.query_one("#headline"))
+            return
+        if ref.kind == "participant":
+            pane = self.participants
+            pane.show(ref)
+            focus_now(pane.item_list)
+            return
+        target = "#key-points" if ref.kind == "key_point" else "#agreements"
+        item_list = self.query_one(target, ItemList)
+        item_list.highlight_ref(ref)
+        focus_now(item_list)

@@ -1,0 +1,154 @@
+"""The source article, with an item's evidence quotes highlighted and scrolled into view."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Region
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from briefing_tui.screens.details import DIALOG_BINDINGS
+from briefing_tui.widgets.lists import ScrollBox
+from briefing_tui.widgets.text import paragraph
+
+QUOTE_STYLE = "$text-warning on $warning-muted"
+CURRENT_STYLE = "bold $text on $accent"
+
+# Quotes are compared as the loader compares them: one kind of quote mark and dash, any run of
+# white space as one space. Each character maps to one, so offsets carry back to the source.
+_SAME = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u00a0\u2009\u202f", " "),
+    }
+)
+
+
+def _comparable(text: str) -> tuple[str, list[int]]:
+    """`text` normalised for comparison, and for each of its characters the offset in `text`."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    after_space = False
+    for offset, char in enumerate(text.translate(_SAME)):
+        if char.isspace():
+            if after_space:
+                continue
+            char, after_space = " ", True
+        else:
+            after_space = False
+        chars.append(char)
+        offsets.append(offset)
+    return "".join(chars), offsets
+
+
+def locate_quotes(source: str, quotes: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each quote occurs in `source` (start, end), or None where it does not."""
+    haystack, offsets = _comparable(source)
+    found: list[tuple[int, int] | None] = []
+    for quote in quotes:
+        needle = _comparable(unicodedata.normalize("NFC", quote).strip())[0]
+        at = haystack.find(needle) if needle else -1
+        if at < 0:
+            found.append(None)
+        else:
+            found.append((offsets[at], offsets[at + len(needle) - 1] + 1))
+    return found
+
+
+def wrapped_line(text: str, offset: int, width: int) -> int:
+    """The line `offset` of `text` falls on once the text is wrapped to `width` cells."""
+    line_number = 0
+    start = 0
+    for raw in text.split("\n"):
+        end = start + len(raw)
+        if offset > end:
+            line_number += max(1, len(Content(raw).wrap(width)) if raw else 1)
+            start = end + 1
+            continue
+        cursor = 0
+        parts = Content(raw).wrap(width) if raw else []
+        for index, part in enumerate(parts):
+            piece = part.plain.rstrip()
+            found = raw.find(piece, cursor) if piece else cursor
+            cursor = (found if found >= 0 else cursor) + len(piece)
+            if offset - start < cursor or index == len(parts) - 1:
+                return line_number + index
+        return line_number
+    return line_number
+
+
+class SourceScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *DIALOG_BINDINGS,
+        Binding("n", "quote(1)", "Next quote", id="next-quote"),
+        Binding("N,p", "quote(-1)", "Previous quote", id="previous-quote"),
+    ]
+
+    AUTO_FOCUS = "#source-body"
+
+    def __init__(self, source: str, quotes: Sequence[str], *, name: str) -> None:
+        super().__init__()
+        if not unicodedata.is_normalized("NFC", source):
+            source = unicodedata.normalize("NFC", source)
+        self.source = source
+        self.quotes = tuple(quotes)
+        self.spans = locate_quotes(source, self.quotes)
+        self.found = [span for span in self.spans if span is not None]
+        self.current = 0
+        self.source_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="source-dialog") as dialog:
+            dialog.border_title = "Source"
+            dialog.border_subtitle = Content(self.source_name)
+            with ScrollBox(id="source-body"):
+                yield Static(self._content(), id="source-text")
+        yield Footer(show_command_palette=False)
+
+    def _content(self) -> Content:
+        content = paragraph(self.source)
+        for index, (start, end) in enumerate(self.found):
+            style = CURRENT_STYLE if index == self.current else QUOTE_STYLE
+            content = content.stylize(style, start, end)
+        return content
+
+    def on_mount(self) -> None:
+        missing = [str(number) for number, span in enumerate(self.spans, 1) if span is None]
+        if missing:
+            which = ", ".join(missing)
+            self.notify(
+                f"Evidence {which} of {len(self.spans)} not found in the source text",
+                severity="warning",
+            )
+        self.call_after_refresh(self.scroll_to_current)
+
+    def action_quote(self, step: int) -> None:
+        if not self.found:
+            self.notify("No evidence to move between", severity="warning")
+            return
+        self.current = (self.current + step) % len(self.found)
+        self.query_one("#source-text", Static).update(self._content())
+        self.scroll_to_current()
+
+    def scroll_to_current(self) -> None:
+        if not self.found:
+            return
+        text = self.query_one("#source-text", Static)
+        width = text.content_region.width or self.size.width
+        start, end = self.found[self.current]
+        first = wrapped_line(self.source, start, width)
+        last = wrapped_line(self.source, end, width)
+        y = text.virtual_region.y + text.styles.padding.top
+        region = Region(0, y + first, width, last - first + 1)
+        self.query_one("#source-body", ScrollBox).scroll_to_region(
+            region, animate=False, center=True, immediate=True
+        )

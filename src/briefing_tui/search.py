@@ -1,0 +1,534 @@
+"""Participant search: typo- and transliteration-tolerant, ranked, fast enough for every keystroke.
+
+    index = SearchIndex(briefing.participants)
+    for hit in index.search("tokaev"):
+        hit.participant, hit.position, hit.score, hit.spans["name"]
+
+How it works. At build time every field is cut into words and each distinct word is folded once
+(case, diacritics and scripts removed: "Тоқаев" → "toqaev") and given a name-variant key
+("tokaev"); see `search_fold`. Postings map each distinct token to the participants that have it,
+per field and field length, since a token's weight depends only on those. A query word is matched
+against the distinct tokens, never against participants: exactly, as a prefix, by variant key,
+within a typo budget, or as initials (`search_terms`). That gives it a list of (score, postings)
+entries; walked best first, the first entry a participant appears in is its score for that word.
+
+A one-word query walks its entries until `limit` participants are found. With several words, the
+most selective word supplies the candidates and the others only score those (AND), from their
+postings or, for a broad word, from the candidates' own fields. If even the most selective word
+matches over a thousand participants, its best few hundred are the candidates: a broad query like
+"minister o" at 100,000 people stays fast and ranks sensibly, though not exhaustively (lists of
+the size of a briefing are always ranked exactly). Per-word results are cached, so a growing
+query redoes only its last word, scores of a word for candidates are kept for the next, narrower
+keystroke, and a growing word rechecks only the tokens its shorter self matched.
+
+Ranking: a word's score is its match quality (exact > variant > prefix > typo) times the field's
+weight (name > aliases > role > organization > side > events) times a small penalty for long
+fields; a participant's score is the sum over query words, plus a little for query words found
+in the same order in one field. Ties go to name matches, then to the order of the list.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from heapq import nsmallest
+from itertools import pairwise
+from operator import attrgetter
+from typing import Any
+
+from briefing_tui.model import Participant
+from briefing_tui.search_fold import (
+    analyse,
+    fold_offsets,
+    name_initials,
+    tokens,
+    variant_key,
+    words,
+)
+from briefing_tui.search_query import Group, Term, parse_query
+from briefing_tui.search_terms import (
+    ALIAS,
+    CODE_WEIGHTS,
+    EVENT,
+    INITIALS_SCORE,
+    NAME,
+    ORGANIZATION,
+    ROLE,
+    SCALE,
+    SIDE,
+    Entries,
+    EntryList,
+    Matched,
+    Postings,
+    Terms,
+    field_code,
+    pack,
+)
+from briefing_tui.search_vocab import Alphabet
+
+__all__ = ["Hit", "SearchIndex"]
+
+Span = tuple[int, int]
+
+#: Fewer candidates than this: score them all (exact ranking). More: keep the best few hundred.
+_EXACT_LIMIT = 1200
+_CANDIDATES = 600
+_CACHE_SIZE = 128
+_RERANK = 10  # extra candidates reranked by word order
+_ORDER_BONUS = 30_000  # per pair of query words in order (scores are in millionths)
+_SCORE_CACHE = 12  # each may hold every participant
+#: Scoring one participant from its fields costs about as much as this many postings.
+_PER_PERSON = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One participant found by a query."""
+
+    participant: Participant
+    position: int  # index into the participants the index was built from
+    score: float  # higher is better
+    #: field key ("name", "role", "aliases[0]", ...) → matched (start, end) spans in that field
+    spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+
+_GETTERS = tuple(attrgetter(a) for a in ("name", "role", "organization", "side"))
+_MANY = tuple(attrgetter(a) for a in ("aliases", "present_at"))
+_SLOTS = (NAME, ROLE, ORGANIZATION, SIDE)
+_MANY_SLOTS = (ALIAS, EVENT)
+
+
+def _fields(participant: Participant) -> Iterable[tuple[int, str, str]]:
+    """(slot, field key, text) for every searchable field."""
+    if participant.name:
+        yield NAME, "name", participant.name
+    for i, alias in enumerate(participant.aliases):
+        yield ALIAS, f"aliases[{i}]", alias
+    if participant.role:
+        yield ROLE, "role", participant.role
+    if participant.organization:
+        yield ORGANIZATION, "organization", participant.organization
+    if participant.side:
+        yield SIDE, "side", participant.side
+    for i, event in enumerate(participant.present_at):
+        yield EVENT, f"present_at[{i}]", event
+
+
+@lru_cache(maxsize=16384)
+def _analysed(text: str) -> tuple[list[str], int]:
+    return analyse(text)
+
+
+@lru_cache(maxsize=4096)
+def _tokens_of(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(tokens(text))
+
+
+class SearchIndex:
+    """A search index over a list of participants; build once, query on every keystroke."""
+
+    def __init__(self, participants: Sequence[Participant]) -> None:
+        # The build allocates a great many small objects that all live on; letting the cyclic
+        # collector walk them again and again would double the build time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._participants: tuple[Participant, ...] = tuple(participants)
+            postings, initials = self._build()
+            folds = Alphabet(postings)
+            grouped: defaultdict[str, list[str]] = defaultdict(list)
+            for token in folds.sorted:
+                grouped[variant_key(token)].append(token)
+            # The tokens of a key as one string: no container for the collector to track.
+            by_key = {key: " ".join(found) for key, found in grouped.items()}
+            self._terms = Terms(postings, initials, folds, by_key)
+        finally:
+            if collecting:
+                gc.enable()
+                # Everything built above is young: one collection now lets the collector drop
+                # the tuples and dicts of ints from tracking, instead of on the first keystroke.
+                gc.collect(0)
+        self._groups: OrderedDict[Group, Entries] = OrderedDict()
+        self._negations: OrderedDict[Term, set[int]] = OrderedDict()
+        #: Per group: position → score, and whether that is everyone the group matches.
+        self._scores: OrderedDict[int, tuple[Entries, dict[int, int], bool]] = OrderedDict()
+
+    def _build(self) -> tuple[dict[str, Postings], dict[str, tuple[int, ...]]]:
+        """Postings: token → field code → positions (see `Postings`); initials → positions."""
+        people = self._participants
+        # Texts are grouped first: roles, sides and events repeat across many people, and each
+        # distinct text is analysed once.
+        by_slot: list[tuple[int, dict[str, list[int]]]] = []
+        for slot, getter in zip(_SLOTS, _GETTERS, strict=True):
+            found: defaultdict[str, list[int]] = defaultdict(list)
+            for position, text in enumerate(map(getter, people)):
+                if text:
+                    found[text].append(position)
+            by_slot.append((slot, found))
+        for slot, getter in zip(_MANY_SLOTS, _MANY, strict=True):
+            found = defaultdict(list)
+            for position, many in enumerate(map(getter, people)):
+                for text in many:
+                    found[text].append(position)
+            by_slot.append((slot, found))
+
+        texts: dict[str, tuple[list[str], int]] = {}
+        # Lists while they grow; tuples, or one packed int, once built.
+        postings: dict[str, Any] = {}
+        initials: defaultdict[str, list[int]] = defaultdict(list)
+        get_postings, new_tuple = postings.get, tuple
+        for slot, texts_in_slot in by_slot:
+            for text, positions in texts_in_slot.items():
+                info = texts.get(text)
+                if info is None:
+                    info = texts[text] = analyse(text)
+                found_tokens, count = info
+                if slot == NAME:
+                    for typed in name_initials(text, found_tokens[:count]):
+                        initials[typed] += positions
+                code = field_code(slot, count)
+                for token in found_tokens:
+                    per_code = get_postings(token)
+                    if per_code is None:
+                        postings[token] = {code: new_tuple(positions)}
+                    else:
+                        known = per_code.get(code)
+                        if known is None:
+                            per_code[code] = new_tuple(positions)
+                        elif type(known) is tuple:
+                            per_code[code] = [*known, *positions]
+                        else:
+                            known += positions
+        # Tuples of ints drop out of the cyclic collector's sight (lists would be walked forever),
+        # and most tokens, the rare surnames, are one person in one field: one int, no objects.
+        for token, per_code in postings.items():
+            if len(per_code) == 1:
+                ((code, positions),) = per_code.items()
+                if len(positions) == 1:
+                    postings[token] = pack(code, positions[0])
+                    continue
+            for code, positions in per_code.items():
+                if type(positions) is list:
+                    per_code[code] = tuple(positions)
+        return postings, {typed: tuple(ps) for typed, ps in initials.items()}
+
+    def __len__(self) -> int:
+        return len(self._participants)
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        return self._participants
+
+    @property
+    def vocabulary_size(self) -> int:
+        """Distinct tokens in the index (folded words and abbreviations)."""
+        return len(self._terms.folds)
+
+    # --- querying -----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Participants matching `query`, best first, at most `limit` of them."""
+        if limit <= 0:
+            return []
+        parsed = parse_query(query)
+        if parsed.blank:
+            return [Hit(p, i, 0.0) for i, p in enumerate(self._participants[:limit])]
+        excluded: set[int] = set()
+        for term in parsed.negations:
+            excluded |= self._negation(term)
+        if not parsed.groups:
+            kept = (i for i in range(len(self._participants)) if i not in excluded)
+            return [Hit(self._participants[i], i, 0.0) for i in _first(kept, limit)]
+        groups = [self._group(group) for group in parsed.groups]
+        required = [e for g, e in zip(parsed.groups, groups, strict=True) if not g.optional]
+        optional = [e for g, e in zip(parsed.groups, groups, strict=True) if g.optional]
+        if len(groups) == 1:
+            ranked = self._rank(required, optional, excluded, limit)
+        else:
+            # Rerank the best few by word order: "ambassador of turkey to uzbekistan" is not
+            # "Ambassador of Uzbekistan to Turkey", though every word matches both.
+            ranked = self._rank(required, optional, excluded, limit + _RERANK)
+            ranked = [(score + self._in_order(p, groups), p) for score, p in ranked]
+            ranked = sorted(ranked, key=lambda item: (-item[0], item[1]))[:limit]
+        matches = [m for entries in groups for m in entries.matched]
+        return [self._hit(position, score, matches) for score, position in ranked]
+
+    def _in_order(self, position: int, groups: list[Entries]) -> int:
+        """A bonus for each two query words that one field has in the same order."""
+        best = 0
+        for _, _, text in _fields(self._participants[position]):
+            found = [f for f, _, _ in _tokens_of(text)]
+            if len(found) < 2:
+                continue
+            firsts = []
+            for entries in groups:
+                at = None
+                for i, token in enumerate(found):
+                    if any(token in m.quality for m in entries.matched):
+                        at = i
+                        break
+                firsts.append(at)
+            pairs = sum(1 for a, b in pairwise(firsts) if a is not None and b is not None and a < b)
+            best = max(best, pairs)
+        return best * _ORDER_BONUS
+
+    def _rank(
+        self, required: list[Entries], optional: list[Entries], excluded: set[int], limit: int
+    ) -> list[tuple[int, int]]:
+        """(score, position) of the best `limit` participants matching every required group."""
+        required = sorted(required, key=attrgetter("size"))
+        first = required[0]
+        if len(required) == 1 and not optional:
+            return _walk_top(first.entries, limit, excluded)
+        if first.size <= _EXACT_LIMIT or limit >= _CANDIDATES:
+            totals = dict(self._best(first))
+            for position in excluded.intersection(totals) if excluded else ():
+                del totals[position]
+        else:
+            totals = _walk_some(first.entries, max(_CANDIDATES, 4 * limit), excluded)
+        for entries in required[1:]:
+            theirs = self._scores_of(entries, totals)
+            totals = {p: s + v for p, s in totals.items() if (v := theirs.get(p))}
+        for entries in optional:
+            theirs = self._scores_of(entries, totals)
+            totals = {p: s + theirs.get(p, 0) for p, s in totals.items()}
+        best = nsmallest(limit, totals.items(), key=lambda item: (-item[1], item[0]))
+        return [(score, position) for position, score in best]
+
+    def _scores_of(self, entries: Entries, among: dict[int, int]) -> dict[int, int]:
+        """Position → score of a group, for the candidates `among` at least."""
+        key = id(entries)
+        cached = self._scores.get(key)
+        if cached is not None and cached[0] is entries:
+            self._scores.move_to_end(key)
+            known, complete = cached[1], cached[2]
+        else:
+            known, complete = {}, False
+            self._remember(key, (entries, known, complete))
+        if complete:
+            return known
+        missing = [p for p in among if p not in known]
+        if entries.plain and len(missing) * _PER_PERSON < entries.size:
+            # A few candidates and a broad word: look at the candidates' own fields, and keep
+            # what was found (0 for no match) for the next, narrower keystroke.
+            known.update(self._each(entries, missing))
+            return known
+        return self._best(entries)
+
+    def _remember(self, key: int, value: tuple[Entries, dict[int, int], bool]) -> None:
+        self._scores[key] = value
+        if len(self._scores) > _SCORE_CACHE:
+            self._scores.popitem(last=False)
+
+    def _each(self, entries: Entries, among: Iterable[int]) -> dict[int, int]:
+        """Score a group participant by participant, from their own fields (0: no match)."""
+        qualities = [m.quality for m in entries.matched]
+        initials = self._terms.initials
+        typed = {p for m in entries.matched for letters in m.initials for p in initials[letters]}
+        # Roles, sides and events repeat: score each distinct text once per slot.
+        memo: list[dict[str, int]] = [{} for _ in range(EVENT + 1)]
+
+        anything = qualities[0].keys() if len(qualities) == 1 else set().union(*qualities)
+
+        def best_in(text: str, slot: int) -> int:
+            words_, count = _analysed(text)
+            known = 0
+            if anything.isdisjoint(words_):
+                memo[slot][text] = known
+                return known
+            weight, bonus = CODE_WEIGHTS[field_code(slot, count)], int(slot == NAME)
+            for quality in qualities:
+                for word in words_:
+                    value = quality.get(word)
+                    if value is not None:
+                        # As in Terms._entries, to the last bit.
+                        score = int(value * SCALE * weight) + bonus
+                        if score > known:
+                            known = score
+            memo[slot][text] = known
+            return known
+
+        names, roles, organizations, sides = (memo[s] for s in (NAME, ROLE, ORGANIZATION, SIDE))
+        found: dict[int, int] = {}
+        people = self._participants
+        for position in among:
+            person = people[position]
+            best = INITIALS_SCORE if position in typed else 0
+            text = person.name
+            if text:
+                score = names.get(text)
+                if score is None:
+                    score = best_in(text, NAME)
+                if score > best:
+                    best = score
+            text = person.role
+            if text:
+                score = roles.get(text)
+                if score is None:
+                    score = best_in(text, ROLE)
+                if score > best:
+                    best = score
+            text = person.organization
+            if text:
+                score = organizations.get(text)
+                if score is None:
+                    score = best_in(text, ORGANIZATION)
+                if score > best:
+                    best = score
+            text = person.side
+            if text:
+                score = sides.get(text)
+                if score is None:
+                    score = best_in(text, SIDE)
+                if score > best:
+                    best = score
+            for slot, texts in ((ALIAS, person.aliases), (EVENT, person.present_at)):
+                for text in texts:
+                    score = memo[slot].get(text)
+                    if score is None:
+                        score = best_in(text, slot)
+                    if score > best:
+                        best = score
+            found[position] = best
+        return found
+
+    def _best(self, entries: Entries) -> dict[int, int]:
+        """Position → score for everyone a group matches (kept for the last few groups)."""
+        key = id(entries)
+        cached = self._scores.get(key)
+        if cached is not None and cached[0] is entries and cached[2]:
+            self._scores.move_to_end(key)
+            return cached[1]
+        best: dict[int, int] = {}
+        # Worst first, so that each participant ends up with its best score; all in C.
+        for score, positions in reversed(entries.entries):
+            best.update(dict.fromkeys(positions, score))
+        self._remember(key, (entries, best, True))
+        return best
+
+    def _group(self, group: Group) -> Entries:
+        cached = self._groups.get(group)
+        if cached is None:
+            cached = self._terms.group(group)
+            self._groups[group] = cached
+            if len(self._groups) > _CACHE_SIZE:
+                self._groups.popitem(last=False)
+        else:
+            self._groups.move_to_end(group)
+        return cached
+
+    def _negation(self, term: Term) -> set[int]:
+        cached = self._negations.get(term)
+        if cached is None:
+            cached = set()
+            for _, positions in self._terms.group(Group(((term,),))).entries:
+                cached.update(positions)
+            self._negations[term] = cached
+            if len(self._negations) > _CACHE_SIZE:
+                self._negations.popitem(last=False)
+        return cached
+
+    # --- hits ---------------------------------------------------------------------------------
+
+    def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
+        person = self._participants[position]
+        spans: dict[str, list[Span]] = {}
+        for slot, key, text in _fields(person):
+            found = _tokens_of(text)
+            for token, start, end in found:
+                for matched in matches:
+                    if token in matched.quality:
+                        part = matched.highlight(token)
+                        if part is not None:
+                            a, b = fold_offsets(text[start:end], *part)
+                            start, end = start + a, start + b
+                        spans.setdefault(key, []).append((start, end))
+                        break
+            if slot == NAME:
+                typed = set().union(*(m.initials for m in matches))
+                if typed:
+                    spans.setdefault(key, []).extend(_initial_spans(text, typed))
+        scaled = score / self._terms.scale
+        return Hit(person, position, scaled, {k: _merged(v) for k, v in spans.items()})
+
+
+# --- ranking helpers ----------------------------------------------------------------------------
+
+
+def _walk_top(entries: EntryList, limit: int, excluded: set[int]) -> list[tuple[int, int]]:
+    """The best `limit` (score, position) from entries sorted best first; ties by position."""
+    seen: set[int] = set()
+    levels: list[tuple[int, set[int]]] = []
+    boundary = None
+    for score, positions in entries:
+        if boundary is not None and score < boundary:
+            break
+        fresh = set(positions)
+        fresh -= seen
+        if excluded:
+            fresh -= excluded
+        if not fresh:
+            continue
+        seen |= fresh
+        if levels and levels[-1][0] == score:
+            levels[-1][1].update(fresh)
+        else:
+            levels.append((score, fresh))
+        if boundary is None and len(seen) >= limit:
+            boundary = score
+    ranked: list[tuple[int, int]] = []
+    for score, level in levels:
+        need = limit - len(ranked)
+        chosen = sorted(level) if len(level) <= need else nsmallest(need, level)
+        ranked.extend((score, position) for position in chosen)
+        if len(ranked) >= limit:
+            break
+    return ranked
+
+
+def _walk_some(entries: EntryList, count: int, excluded: set[int]) -> dict[int, int]:
+    """Position → score for the best `count` participants (ties by position)."""
+    found: dict[int, int] = {}
+    for score, positions in entries:
+        fresh = set(positions).difference(found)
+        if excluded:
+            fresh -= excluded
+        need = count - len(found)
+        if len(fresh) >= need:
+            found.update(dict.fromkeys(nsmallest(need, fresh), score))
+            break
+        found.update(dict.fromkeys(fresh, score))
+    return found
+
+
+def _first(items: Iterable[int], limit: int) -> list[int]:
+    found = []
+    for item in items:
+        found.append(item)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _initial_spans(name: str, typed: set[str]) -> list[Span]:
+    starts = [s for f, s, _ in words(name, split_han=False) if f[0].isalpha()]
+    spans: list[Span] = []
+    for letters in typed & set(name_initials(name)):
+        chosen = starts if len(letters) == len(starts) else [starts[0], starts[-1]]
+        spans.extend((s, s + 1) for s in chosen)
+    return spans
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted, overlapping or touching spans joined."""
+    result: list[Span] = []
+    for start, end in sorted(spans):
+        if result and start <= result[-1][1]:
+            if end > result[-1][1]:
+                result[-1] = (result[-1][0], end)
+        else:
+            result.append((start, end))
+    return tuple(result)

@@ -1,0 +1,235 @@
+"""User text as display content: never parsed as markup, never a terminal control code.
+
+Everything a briefing says is data. It reaches the screen only through `Content` objects built
+from plain strings (never `Content.from_markup`), after `line`/`block` have replaced characters a
+terminal would act on. Both replacements are one character for one, so the match spans the
+search engine reports (offsets into the original text) stay valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from textual.content import Content, Span
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Agreement, Event, KeyPoint, Participant
+
+
+def _table(*, one_line: bool) -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(0x20)}  # control pictures: ␛ for ESC
+    table[0x7F] = "\u2421"
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+    # Bidi embeddings/overrides/isolates would reorder the rest of the terminal line.
+    table.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+    table[0x09] = " "
+    table[0x0A] = " " if one_line else "\n"
+    return table
+
+
+_ONE_LINE = _table(one_line=True)
+_BLOCK = _table(one_line=False)
+
+MATCH_STYLE = "reverse bold"
+DIM = "$text-muted"
+SIDE_STYLES = ("$accent", "$primary", "$success", "$warning", "$secondary", "$error")
+NO_SIDE_STYLE = "$text-muted"
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def line(text: str) -> str:
+    """`text` safe to show on one line; same length as `text`."""
+    return text.translate(_ONE_LINE)
+
+
+def block(text: str) -> str:
+    """`text` safe to show over several lines; same length as `text`."""
+    return text.translate(_BLOCK)
+
+
+def plain(text: str, style: str = "") -> Content:
+    """One line of user text as Content, optionally styled as a whole."""
+    content = Content(line(text), strip_control_codes=False)
+    return content.stylize(style) if style else content
+
+
+def paragraph(text: str, style: str = "") -> Content:
+    """User text that may span lines, as Content."""
+    content = Content(block(text), strip_control_codes=False)
+    return content.stylize(style) if style else content
+
+
+def highlighted(
+    text: str, spans: Iterable[tuple[int, int]] = (), style: str = "", match: str = MATCH_STYLE
+) -> Content:
+    """One line of user text with the character spans `spans` (start, end) in the match style."""
+    content = plain(text, style)
+    for start, end in spans:
+        content = content.stylize(match, start, end)
+    return content
+
+
+def format_date(date: dt.date) -> str:
+    """A date as "Wed 4 Feb 2026", the same in every locale."""
+    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def side_styles(participants: Iterable[Participant]) -> dict[str | None, str]:
+    """A colour for each side, in order of first appearance; the same side, the same colour."""
+    styles: dict[str | None, str] = {None: NO_SIDE_STYLE}
+    for person in participants:
+        if person.side is not None and person.side not in styles:
+            styles[person.side] = SIDE_STYLES[(len(styles) - 1) % len(SIDE_STYLES)]
+    return styles
+
+
+Spans = Mapping[str, Sequence[tuple[int, int]]]
+
+
+class Hanging(Visual):
+    """A list row whose wrapped lines start under the text, not under the bullet before it."""
+
+    def __init__(self, prefix: Content, body: Content, indent: int | None = None) -> None:
+        self.prefix = prefix
+        self.body = body
+        self.indent = prefix.cell_length if indent is None else indent
+        self._wrapped: tuple[int, Content, int] | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.prefix.plain + self.body.plain
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def _fits(self, width: int) -> bool:
+        body = self.body
+        return self.prefix.cell_length + body.cell_length <= width and "\n" not in body.plain
+
+    def _wrap(self, width: int) -> tuple[Content, int]:
+        if self._wrapped is None or self._wrapped[0] != width:
+            if self._fits(width):  # most rows: one line, nothing to wrap
+                self._wrapped = (width, self.prefix + self.body, 1)
+                return self._wrapped[1], 1
+            margin = Content(" " * self.indent)
+            inner = max(1, width - max(self.indent, self.prefix.cell_length))
+            lines = [
+                (self.prefix if number == 0 else margin) + line
+                for number, line in enumerate(self.body.wrap(inner))
+            ] or [self.prefix]
+            self._wrapped = (width, Content("\n").join(lines), len(lines))
+        return self._wrapped[1], self._wrapped[2]
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._wrap(width)[0].render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.prefix.cell_length + self.body.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        # Asked for every row of a list whenever it changes: answer the common case cheaply.
+        return 1 if self._fits(width) else self._wrap(width)[1]
+
+
+class _Line:
+    """One line of user text built piece by piece, styles as spans: cheap enough for 10k rows."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.spans: list[Span] = []
+        self.length = 0
+
+    def add(self, text: str, style: str = "", matches: Sequence[tuple[int, int]] = ()) -> None:
+        text = line(text)
+        start, end = self.length, self.length + len(text)
+        if style:
+            self.spans.append(Span(start, end, style))
+        for match_start, match_end in matches:
+            if 0 <= match_start < match_end <= len(text):
+                self.spans.append(Span(start + match_start, start + match_end, MATCH_STYLE))
+        self.pieces.append(text)
+        self.length = end
+
+    def content(self) -> Content:
+        return Content("".join(self.pieces), self.spans, strip_control_codes=False)
+
+
+def participant_row(person: Participant, side_style: str, spans: Spans | None = None) -> Hanging:
+    """A participant: a side marker, name (or role), role and side, with matches marked."""
+    spans = spans or {}
+    row = _Line()
+    if person.name is not None:
+        row.add(person.name, "bold", spans.get("name", ()))
+        if person.role is not None:
+            row.add("  ")
+            row.add(person.role, "", spans.get("role", ()))
+    else:
+        # An unnamed official: the role is all there is to call them by.
+        row.add(person.role or "", "bold italic", spans.get("role", ()))
+    if person.side is not None:
+        row.add(" · ", DIM)
+        row.add(person.side, side_style, spans.get("side", ()))
+    # Fields not normally shown appear only when the query matched them, so a hit explains itself.
+    if person.organization is not None and spans.get("organization"):
+        row.add(" · ", DIM)
+        row.add(person.organization, DIM, spans["organization"])
+    for index, alias in enumerate(person.aliases):
+        if found := spans.get(f"aliases[{index}]"):
+            row.add(" aka ", DIM)
+            row.add(alias, "italic", found)
+    for index, event in enumerate(person.present_at):
+        if found := spans.get(f"present_at[{index}]"):
+            row.add(" at ", DIM)
+            row.add(event, DIM, found)
+    return Hanging(_marker(side_style), row.content())
+
+
+_MARKERS: dict[str, Content] = {}
+
+
+def _marker(style: str) -> Content:
+    if (marker := _MARKERS.get(style)) is None:
+        marker = _MARKERS[style] = Content.assemble(Content.styled("▌", style), " ")
+    return marker
+
+
+def key_point_row(point: KeyPoint) -> Hanging:
+    return Hanging(Content.styled("• ", DIM), plain(point.text))
+
+
+def agreement_row(agreement: Agreement) -> Hanging:
+    """Title, then kind · status · parties · period on a second line."""
+    facts = [
+        text
+        for text in (
+            agreement.kind,
+            agreement.status,
+            ", ".join(agreement.parties) if agreement.parties else None,
+            agreement.period,
+        )
+        if text
+    ]
+    title = plain(agreement.title, "bold")
+    if facts:
+        title = Content.assemble(title, "\n", plain(" · ".join(facts), DIM))
+    return Hanging(Content(""), title, indent=2)
+
+
+def event_row(event: Event, attendees: int) -> Hanging:
+    count = f"{attendees} attendee{'s' * (attendees != 1)}" if attendees else "no attendees listed"
+    body = Content.assemble(plain(event.name, "bold"), "\n", Content.styled(count, DIM))
+    return Hanging(Content(""), body, indent=2)
+
+
+def heading_row(text: str) -> Content:
+    return Content.styled(text, "bold $text-accent")

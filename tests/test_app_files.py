@@ -1,0 +1,57 @@
+"""Every briefing in the repository opens in the app: the browser, or the error screen. Never a crash.
+
+Most of these files were written to break the loader (tests/hostile); the app must show what the
+loader says about them as text, and quit with status 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.pilot import Pilot
+
+from briefing_tui.app import LoadingScreen, build_app
+from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.main import MainScreen
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted(
+    [
+        *(ROOT / "tests" / "hostile").glob("*.yaml"),
+        *(ROOT / "tests" / "briefings").glob("*.yaml"),
+        *(ROOT / "data").glob("*.yaml"),
+    ]
+)
+
+
+async def settled(pilot: Pilot) -> None:
+    for _ in range(500):
+        if not isinstance(pilot.app.screen, LoadingScreen):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+async def test_every_briefing_file_opens_without_a_traceback(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(path.parent)
+    app = build_app(Path(path.name), config_path=tmp_path / "config.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, (MainScreen, ErrorScreen)), screen
+        for strip in screen._compositor.render_strips():
+            assert cell_len(strip.text) == 80
+        failed = isinstance(screen, ErrorScreen)
+        if failed:
+            assert screen.problems
+            assert all(problem.startswith(path.name) for problem in screen.problems)
+            assert not any("Traceback" in problem for problem in screen.problems)
+        await pilot.press("q")
+    assert app.return_code == (1 if failed else 0)
