@@ -6,7 +6,7 @@
 The people are those of the bundled sample briefing and of the fixtures in `benchmarks/data/`
 (meetings with Central Asian, Russian/Belarusian, Arabic, Turkish, Chinese, Persian, South Asian
 names, most of them without aliases), searched all together. The queries, with the person each one
-is after, are in `benchmarks/data/queries.yaml`, by kind: exact, prefix, typo, another Latin
+is after, are in `benchmarks/queries.yaml`, by kind: exact, prefix, typo, another Latin
 transliteration, Cyrillic, role/organization/side, initials. A query scores when a hit's name is
 the expected person's.
 
@@ -46,15 +46,13 @@ def corpus() -> list[Participant]:
     paths = [sample_path(), *sorted((HERE / "data").glob("*.yaml"))]
     people: list[Participant] = []
     for path in paths:
-        if path.name == "queries.yaml":
-            continue
         people.extend(load_briefing(path).participants)
     return people
 
 
 def queries() -> list[tuple[str, str, frozenset[str]]]:
     """(kind, query, expected names)."""
-    data = yaml.safe_load((HERE / "data" / "queries.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((HERE / "queries.yaml").read_text(encoding="utf-8"))
     found = []
     for kind in KINDS:
         for query, expected in data[kind]:

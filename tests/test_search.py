@@ -25,8 +25,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 def _corpus() -> list[Participant]:
     people = [p.model_copy(update={"aliases": ()}) for p in load_briefing(sample_path()).participants]
     for path in sorted(FIXTURES.glob("*.yaml")):
-        if path.name != "queries.yaml":
-            people.extend(load_briefing(path).participants)
+        people.extend(load_briefing(path).participants)
     return people
 
 

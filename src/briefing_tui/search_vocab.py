@@ -4,7 +4,8 @@ Typos are found with a prefix edit distance: the query against every distinct pr
 length (and up to `budget` longer), so "berdimuh" with a typo still finds "berdimuhamedow" while
 typing. Going from "toka" to "tokay" can only lose matches (a longer query is never closer to a
 prefix than a shorter one is), so the next keystroke rechecks the previous candidates only instead
-of scanning the vocabulary again.
+of scanning the vocabulary again. The variant-key alphabet is searched for typos in whole keys
+only (`prefixes=False`), from per-length lists.
 """
 
 from __future__ import annotations
