@@ -119,26 +119,27 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._load(problems)
 
     def _report_config(self, problems: list[str]) -> None:
-        if problems:
-            self.keymap = dict(self.config.keymap)
-            self.notify(
-                "\n".join(problems),
-                title="Config file problems",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
+        self.keymap = dict(self.config.keymap)
+        self.notify(
+            "\n".join(problems),
+            title="Config file problems",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
 
     # -- loading ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, config_problems: list[str]) -> None:
         self._load_briefing()
-        # Knowing every binding id means importing every screen: not before the first frame.
-        from briefing_tui.screens.help import binding_ids
+        if self.config.keymap:
+            # Knowing every binding id means importing every screen: only after the briefing.
+            from briefing_tui.screens.help import binding_ids
 
-        config_problems += keymap_problems(self.config, binding_ids())
-        self.call_from_thread(self._report_config, config_problems)
+            config_problems += keymap_problems(self.config, binding_ids())
+        if config_problems:
+            self.call_from_thread(self._report_config, config_problems)
 
     def _load_briefing(self) -> None:
         path = self.briefing_path
