@@ -1,8 +1,30 @@
 """briefing-tui: a terminal browser for structured briefings."""
 
-from briefing_tui.loader import BriefingError, Problem, load_briefing
-from briefing_tui.model import Briefing, Participant
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from briefing_tui.loader import BriefingError, Problem, load_briefing
+    from briefing_tui.model import Briefing, Participant
+
 __all__ = ["Briefing", "BriefingError", "Participant", "Problem", "__version__", "load_briefing"]
+
+_LAZY = {
+    "Briefing": "briefing_tui.model",
+    "Participant": "briefing_tui.model",
+    "BriefingError": "briefing_tui.loader",
+    "Problem": "briefing_tui.loader",
+    "load_briefing": "briefing_tui.loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Importing the package must stay cheap: the app paints its first frame before pydantic loads.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'briefing_tui' has no attribute {name!r}")
