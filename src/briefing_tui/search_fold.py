@@ -131,6 +131,8 @@ def variant_key(folded: str) -> str:
         if old in key:
             key = key.replace(old, new)
     if "y" in key:
+        if "yy" in key:  # Rumayyan = Rumayan: the y rule below must see one y
+            key = _DOUBLES.sub(_first_of_run, key)
         if key.startswith("ye"):
             key = key[1:]
         key = _Y_BETWEEN_VOWELS.sub("", key)

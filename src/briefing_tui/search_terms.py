@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
+from rapidfuzz.distance import Levenshtein
+
 from briefing_tui.search_fold import variant_key
 from briefing_tui.search_query import EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
 from briefing_tui.search_vocab import Alphabet, budget
@@ -56,6 +58,7 @@ _NAME_BONUS = tuple(int(code // SLOT_LENGTHS == NAME) for code in range(len(CODE
 # Match qualities, before field weights.
 Q_EXACT = 1.0
 Q_VARIANT = 0.9
+Q_VARIANT_SPREAD = 0.06  # how far a variant's literal distance from the typed word lowers it
 Q_INITIALS = 0.8
 Q_TYPO = 0.8  # minus Q_PER_EDIT per edit
 Q_VARIANT_TYPO = 0.75
@@ -256,13 +259,18 @@ class Terms:
                     quality[token] = Q_VARIANT
         else:
             for other in self.keys.starting_with(key):
-                if len(other) == len(key):
-                    value = Q_VARIANT
-                else:
-                    value = Q_VARIANT_PREFIX + Q_COVER * len(key) / len(other)
+                whole = len(other) == len(key)
+                value = Q_VARIANT if whole else Q_VARIANT_PREFIX + Q_COVER * len(key) / len(other)
                 for token in by_key[other].split():
-                    if value > quality.get(token, 0.0):
-                        quality[token] = value
+                    # Of two spellings with the same key, the one closer to what was typed wins:
+                    # "rumayan" is Rumayyan before Roman.
+                    score = (
+                        value - Q_VARIANT_SPREAD * Levenshtein.normalized_distance(word, token)
+                        if whole
+                        else value
+                    )
+                    if score > quality.get(token, 0.0):
+                        quality[token] = score
         letters = frozenset({word} & self.initials.keys()) if 2 <= length <= 5 else frozenset()
         loose = not quality and not letters
         if budget(length):
