@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.participants import ParticipantsPane
 
 BRIEFINGS = Path(__file__).parent / "briefings"
+BENCHMARKS = Path(__file__).parents[1] / "benchmarks" / "data"
 HOSTILE = BRIEFINGS / "hostile-text.yaml"
 
 
@@ -110,3 +112,21 @@ def test_hostile_text_120x40(snap_compare, tmp_path: Path) -> None:
 
 def test_hostile_text_details_80x24(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app(tmp_path, HOSTILE), terminal_size=(80, 24), run_before=then("4", "enter"))
+
+
+def test_library_120x40(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui.screens.library import LibraryScreen
+
+    shutil.copytree(BENCHMARKS, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)  # the title names the folder as given: keep it stable
+
+    async def indexed(pilot: Pilot) -> None:
+        for _ in range(500):
+            screen = pilot.app.screen
+            if isinstance(screen, LibraryScreen) and screen.index is not None:
+                break
+            await pilot.pause(0.01)
+        await ready(pilot)
+
+    library = build_app(Path("data"), config_path=tmp_path / "config.yaml")
+    assert snap_compare(library, terminal_size=(120, 40), run_before=indexed)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets.option_list import Option
 
+    from briefing_tui.library import Library, LibraryEntry
     from briefing_tui.model import Briefing
 
 # Start-up is paced by imports: this module imports Textual and nothing heavy of its own. The
@@ -40,21 +41,29 @@ def _briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
-class LoadingScreen(Screen[None]):
-    """What shows while the briefing loads; replaced by the main or the error screen."""
+def _library_commands() -> type[Provider]:
+    from briefing_tui.screens.library import LibraryCommands
 
-    def __init__(self, path: Path) -> None:
+    return LibraryCommands
+
+
+class LoadingScreen(Screen[None]):
+    """What shows while the briefing (or folder) loads; replaced by the main or the error screen."""
+
+    def __init__(self, path: Path, *, folder: bool = False) -> None:
         super().__init__()
         self.path = path
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(f"Loading {self.path.name}…"), id="loading")
+        what = f"the briefings in {self.path.name or self.path}" if self.folder else self.path.name
+        yield Static(Content(f"Loading {what}…"), id="loading")
 
 
 class BriefingApp(App[None], inherit_bindings=False):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
-    COMMANDS = App.COMMANDS | {_briefing_commands}
+    COMMANDS = App.COMMANDS | {_briefing_commands, _library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit briefing-tui", id="quit"),
@@ -84,14 +93,25 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.briefing = briefing
             self.participant_options = participant_options
 
+    class LibraryLoaded(Message):
+        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
+            super().__init__()
+            self.library = library
+            self.entries = entries
+            self.options = options
+
     class LoadFailed(Message):
         def __init__(self, problems: Sequence[str]) -> None:
             super().__init__()
             self.problems = list(problems)
 
-    def __init__(self, path: Path, config: Config) -> None:
+    def __init__(self, path: Path, config: Config, *, folder: bool = False) -> None:
+        """`folder`: `path` is a folder of briefings, opened as a library."""
         super().__init__()
         self.briefing_path = path
+        self.folder = folder
+        #: The folder's briefings, once loaded (library mode only).
+        self.library: Library | None = None
         self.config = config
         #: The keymap in force (binding id -> keys); the help screen lists keys through it.
         self.keymap = dict(config.keymap)
@@ -102,7 +122,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.sub_title = path.name
 
     def get_default_screen(self) -> Screen:
-        return LoadingScreen(self.briefing_path)
+        return LoadingScreen(self.briefing_path, folder=self.folder)
 
     def on_mount(self) -> None:
         problems = list(self.config.problems)
@@ -132,7 +152,10 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, config_problems: list[str]) -> None:
-        self._load_briefing()
+        if self.folder:
+            self._load_library()
+        else:
+            self._load_briefing()
         if self.config.keymap:
             # Knowing every binding id means importing every screen: only after the briefing.
             from briefing_tui.screens.help import binding_ids
@@ -162,6 +185,33 @@ class BriefingApp(App[None], inherit_bindings=False):
 
             self.post_message(self.Loaded(briefing, participant_options(briefing)))
 
+    def _load_library(self) -> None:
+        path = self.briefing_path
+        try:
+            from briefing_tui.library import Library
+            from briefing_tui.screens.library import entry_options, sorted_entries
+
+            library = Library.open(path)
+            if not library.entries:
+                self.post_message(self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"]))
+                return
+            # Sorting and the rows are built here: a big folder is work to keep off the UI thread.
+            entries = sorted_entries(library.entries)
+            options = entry_options(entries, library.root)
+        except Exception as exc:  # the promise is no traceback, whatever happens
+            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
+        else:
+            self.post_message(self.LibraryLoaded(library, entries, options))
+
+    @on(LibraryLoaded)
+    def _show_library(self, message: LibraryLoaded) -> None:
+        from briefing_tui.screens.library import LibraryScreen
+
+        self.library = message.library
+        self.push_screen(
+            LibraryScreen(message.library, str(self.briefing_path), message.entries, message.options)
+        )
+
     @on(Loaded)
     def _show_briefing(self, message: Loaded) -> None:
         from briefing_tui.screens.main import MainScreen
@@ -174,6 +224,11 @@ class BriefingApp(App[None], inherit_bindings=False):
         from briefing_tui.screens.error import ErrorScreen
 
         self.failed = True
+        if self.folder:
+            from briefing_tui.screens.library import FolderErrorScreen
+
+            self.push_screen(FolderErrorScreen(str(self.briefing_path), message.problems))
+            return
         self.push_screen(ErrorScreen(str(self.briefing_path), message.problems))
 
     # -- keys ---------------------------------------------------------------------------------
@@ -196,7 +251,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         from briefing_tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap))
+            self.push_screen(HelpScreen(self.keymap, library=self.folder))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Show every key and its binding id", self.action_help)
@@ -226,8 +281,11 @@ class BriefingApp(App[None], inherit_bindings=False):
 
 
 def build_app(path: Path | None = None, *, config_path: Path | None = None) -> BriefingApp:
-    """The app for the briefing at `path` (None: the bundled sample), with the user's config."""
+    """The app for the briefing at `path` (None: the bundled sample), with the user's config.
+
+    A folder opens as a library: every briefing under it, listed newest first."""
     from briefing_tui.paths import sample_path
 
     config = load_config(resolve_config_path(config_path))
-    return BriefingApp(Path(path) if path is not None else sample_path(), config)
+    path = Path(path) if path is not None else sample_path()
+    return BriefingApp(path, config, folder=path.is_dir())

@@ -14,15 +14,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from briefing_tui.screens.details import DIALOG_BINDINGS
-from briefing_tui.widgets.lists import ScrollBox
+from briefing_tui.widgets.lists import MOVE_BINDINGS, ScrollBox
 from briefing_tui.widgets.text import DIM
 
 
-def binding_groups() -> list[tuple[str, list[Binding]]]:
-    """Every binding the app declares, grouped by where it works. All have ids."""
+def binding_groups(*, library: bool = False) -> list[tuple[str, list[Binding]]]:
+    """Every binding the app declares, grouped by where it works. All have ids.
+
+    `library`: with the keys that only work when a folder is open (the library screen, going back).
+    """
     from briefing_tui.app import BriefingApp
     from briefing_tui.screens.details import DetailsScreen
     from briefing_tui.screens.error import ErrorScreen
+    from briefing_tui.screens.library import EntryErrorScreen, LibraryList, LibraryScreen
     from briefing_tui.screens.main import MainScreen
     from briefing_tui.screens.source import SourceScreen
     from briefing_tui.widgets.headline import HeadlineBody
@@ -37,19 +41,26 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
                 found.setdefault(binding.id, binding)
         return list(found.values())
 
-    return [
+    main = [b for b in declared(MainScreen, HeadlineBody) if library or b.id != "back"]
+    groups = [
         ("Everywhere", declared(BriefingApp)),
-        ("Main screen", declared(MainScreen, HeadlineBody)),
+        ("Main screen", main),
         ("Lists", declared(ItemList)),
         ("Search box", declared(SearchBox)),
         ("Details", declared(DetailsScreen)),
         ("Source", declared(SourceScreen)),
         ("Error screen", declared(ErrorScreen)),
     ]
+    if library:
+        # The library's list moves like every list (listed above): only its Enter is its own.
+        library_keys = declared(LibraryScreen, LibraryList, EntryErrorScreen)
+        groups.append(("Library", [b for b in library_keys if b not in MOVE_BINDINGS]))
+    return groups
 
 
 def binding_ids() -> set[str]:
-    return {binding.id for _, bindings in binding_groups() for binding in bindings if binding.id}
+    groups = binding_groups(library=True)
+    return {binding.id for _, bindings in groups for binding in bindings if binding.id}
 
 
 def current_keys(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
@@ -66,16 +77,17 @@ class HelpScreen(ModalScreen[None]):
 
     AUTO_FOCUS = "#help-body"
 
-    def __init__(self, keymap: Mapping[str, str]) -> None:
+    def __init__(self, keymap: Mapping[str, str], *, library: bool = False) -> None:
         super().__init__()
         self.keymap = dict(keymap)
+        self.library = library
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "remap any id under 'keymap:' in the config file"
             with ScrollBox(id="help-body"):
-                for title, bindings in binding_groups():
+                for title, bindings in binding_groups(library=self.library):
                     yield Static(Content(title), classes="section")
                     yield Static(self._table(bindings), classes="keys")
         yield Footer(show_command_palette=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -75,14 +76,33 @@ class MainScreen(Screen[None]):
             tooltip="Clear the participant search and list everyone again",
             id="clear-search",
         ),
+        # After clear-search: Escape clears a search first, and goes back only when there is none.
+        Binding(
+            "escape,backspace",
+            "back",
+            "Library",
+            key_display="esc",
+            tooltip="Back to the library of briefings",
+            id="back",
+        ),
     ]
 
     AUTO_FOCUS = "#key-points"
 
-    def __init__(self, briefing: Briefing, participant_options: list[Option] | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        participant_options: list[Option] | None = None,
+        *,
+        back: bool = False,
+        participant: int | None = None,
+    ) -> None:
+        """`back`: opened from a library, which Escape returns to. `participant`: select them."""
         super().__init__()
         self.briefing = briefing
         self._participant_options = participant_options
+        self.can_go_back = back
+        self._participant = participant
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -101,6 +121,17 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         for item_list in self.query(ItemList):
             item_list.highlight_first()
+        if self._participant is not None:
+            item_list = self.participants.item_list
+            if item_list.highlight_ref(Ref("participant", self._participant)):
+                focus_now(item_list)
+                # The list has no size until the first layout: scroll it into view after that.
+                self.call_after_refresh(item_list.scroll_to_highlight)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.can_go_back  # hidden from the footer, and the key unbound, without a library
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
@@ -156,7 +187,13 @@ class MainScreen(Screen[None]):
     def action_clear_search(self) -> None:
         pane = self.participants
         in_search = self.focused is pane.search_box
+        if self.can_go_back and not in_search and not (pane.query_text or pane.searching):
+            raise SkipAction()  # nothing to clear: Escape means back to the library
         pane.clear_search(focus_list=in_search)
+
+    def action_back(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     # -- items --------------------------------------------------------------------------------
 

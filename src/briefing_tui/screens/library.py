@@ -1,0 +1,521 @@
+"""The library screen: every briefing under a folder, newest first, and a search over all their people.
+
+`briefing-tui FOLDER` opens here. Enter opens a briefing's main screen (or, for a file that failed
+to load, its problems) on top of this screen; Escape or Backspace there comes back. The people
+search works like the participants pane: a thread worker per query, the newest query wins.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.widgets.lists import MOVE_BINDINGS, ItemList, focus_now
+from briefing_tui.widgets.participants import LIMIT, SearchBox
+from briefing_tui.widgets.text import (
+    DIM,
+    Hanging,
+    format_date,
+    participant_row,
+    plain,
+    side_styles,
+)
+
+if TYPE_CHECKING:
+    from briefing_tui.library import Library, LibraryEntry, PersonRef
+    from briefing_tui.loader import Problem
+    from briefing_tui.search import SearchIndex
+
+#: The date column: "Wed 30 Oct 2024" is 15 cells, then a gap.
+DATE_WIDTH = 17
+ERROR_STYLE = "bold $text-error"
+#: Palette lines are one line: long headlines are cut here (matching sees the same text).
+MAX_CHARS = 100
+#: Discovery (the palette opened with nothing typed) lists at most this many briefings.
+MAX_DISCOVERED = 60
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def relative_name(entry: LibraryEntry, root: Path) -> str:
+    """The entry's path as shown: relative to the folder, so it reads the same wherever that is."""
+    try:
+        return entry.path.relative_to(root).as_posix()
+    except ValueError:
+        return str(entry.path)
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem without its path (the row shows the path already)."""
+    if problem.line is None:
+        return problem.message
+    return f"{problem.line}:{problem.column}: {problem.message}"
+
+
+def sorted_entries(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
+    """Newest briefing first (ties keep file order), then the files that failed to load."""
+    valid = [e for e in entries if e.briefing is not None]
+    invalid = [e for e in entries if e.briefing is None]
+    valid.sort(key=lambda e: e.briefing.date, reverse=True)  # type: ignore[union-attr]
+    return valid + invalid
+
+
+def library_title(folder: str, entries: Sequence[LibraryEntry]) -> Content:
+    """The folder and its counts: "data · 12 briefings, 1 with problems"."""
+    failed = sum(1 for e in entries if e.briefing is None)
+    counts = _count(len(entries), "briefing")
+    if failed:
+        counts += f", {failed} with problems"
+    return Content.assemble(plain(folder, "bold"), Content(f" · {counts}"))
+
+
+def entry_row(entry: LibraryEntry, root: Path) -> Hanging:
+    """Date, headline, and a line of counts and the file; or a marker, the file and its first problem."""
+    name = relative_name(entry, root)
+    briefing = entry.briefing
+    if briefing is None:
+        marker = Content.styled("✗ not loaded".ljust(DATE_WIDTH), ERROR_STYLE)
+        problems = entry.problems
+        first = problem_text(problems[0]) if problems else "could not be loaded"
+        more = f"  (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        body = Content.assemble(
+            plain(name, "bold"),
+            "\n",
+            plain(first, "$text-error"),
+            Content.styled(more, DIM),
+        )
+        return Hanging(marker, body)
+    counts = " · ".join(
+        (
+            _count(len(briefing.key_points), "key point"),
+            _count(len(briefing.agreements), "agreement"),
+            _count(len(briefing.participants), "participant"),
+        )
+    )
+    body = Content.assemble(
+        plain(briefing.headline, "bold"),
+        "\n",
+        Content.styled(counts, DIM),
+        Content.styled(" · ", DIM),
+        plain(name, DIM),
+    )
+    return Hanging(Content(format_date(briefing.date).ljust(DATE_WIDTH)), body)
+
+
+def entry_options(entries: Sequence[LibraryEntry], root: Path) -> list[Option]:
+    """A row per entry, in the order given; option ids are `entry:ROW`. Built off the UI thread."""
+    return [Option(entry_row(entry, root), id=f"entry:{row}") for row, entry in enumerate(entries)]
+
+
+def person_hit_row(person_row: Hanging, entry: LibraryEntry) -> Hanging:
+    """A participant row with a second line naming the briefing they are in."""
+    briefing = entry.briefing
+    assert briefing is not None  # only valid briefings have people
+    where = Content.assemble(
+        Content.styled("in ", DIM),
+        plain(briefing.headline, "italic"),
+        Content.styled(f" · {format_date(briefing.date)}", DIM),
+    )
+    return Hanging(person_row.prefix, Content.assemble(person_row.body, "\n", where))
+
+
+class LibraryList(ItemList, inherit_bindings=False):
+    """The list of briefings (or of people found): Enter opens the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MOVE_BINDINGS,
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            tooltip="Open the briefing (or the person) under the cursor",
+            id="details",
+        ),
+    ]
+
+
+class LibrarySearchBox(SearchBox):
+    """The people search box: the participants pane's, acting on the library screen."""
+
+    def action_clear_search(self) -> None:
+        screen = self.screen
+        assert isinstance(screen, LibraryScreen)
+        screen.clear_search(focus_list=True)
+
+    def action_first_hit(self) -> None:
+        screen = self.screen
+        assert isinstance(screen, LibraryScreen)
+        screen.go_to_first_hit()
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash", "search", "Search people", tooltip="Search the people of every briefing", id="search"
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            tooltip="Clear the people search and list the briefings again",
+            id="clear-search",
+        ),
+    ]
+
+    AUTO_FOCUS = "#briefings"
+
+    class IndexReady(Message, bubble=False):
+        def __init__(
+            self,
+            index: SearchIndex,
+            people: list[PersonRef],
+            slots: list[tuple[int, int]],
+            styles: dict[str | None, str],
+        ) -> None:
+            super().__init__()
+            self.index = index
+            self.people = people
+            self.slots = slots
+            self.styles = styles
+
+    class SearchDone(Message, bubble=False):
+        def __init__(self, generation: int, query: str, options: list[Option], more: bool) -> None:
+            super().__init__()
+            self.generation = generation
+            self.query = query
+            self.options = options
+            self.more = more
+
+    class SearchFailed(Message, bubble=False):
+        def __init__(self, generation: int, error: str) -> None:
+            super().__init__()
+            self.generation = generation
+            self.error = error
+
+    def __init__(
+        self,
+        library: Library,
+        folder: str,
+        entries: list[LibraryEntry] | None = None,
+        options: list[Option] | None = None,
+    ) -> None:
+        """`entries`/`options`: `sorted_entries(library.entries)` and their rows, if built already."""
+        super().__init__()
+        self.library = library
+        self.folder = folder
+        self.entries = sorted_entries(library.entries) if entries is None else entries
+        self.entry_options = entry_options(self.entries, library.root) if options is None else options
+        self.index: SearchIndex | None = None
+        self.people: list[PersonRef] = []
+        #: For each person of `people`: (row in `entries`, index in that briefing's participants).
+        self.slots: list[tuple[int, int]] = []
+        self._styles: dict[str | None, str] = {}
+        self._search_lock = threading.Lock()
+        self.query_text = ""
+        #: Bumped for every query; a result carrying an older number is stale.
+        self.generation = 0
+        #: The generation whose results the list shows (tests wait on this).
+        self.shown_generation = 0
+        self._entry_highlight = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library-pane", classes="pane -active") as pane:
+            pane.border_title = library_title(self.folder, self.entries)
+            yield LibrarySearchBox(
+                placeholder="/ to search the people of every briefing: name, role, side…", id="search"
+            )
+            yield LibraryList(self.entry_options, id="briefings")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.item_list.highlight_first()
+        self._set_subtitle()
+        # After the first paint: indexing every participant of every briefing takes a moment.
+        self.call_after_refresh(self._build_index)
+
+    @property
+    def item_list(self) -> LibraryList:
+        return self.query_one("#briefings", LibraryList)
+
+    @property
+    def search_box(self) -> LibrarySearchBox:
+        return self.query_one("#search", LibrarySearchBox)
+
+    @property
+    def searching(self) -> bool:
+        return self.shown_generation != self.generation
+
+    @property
+    def showing_people(self) -> bool:
+        return bool(self.query_text.strip())
+
+    def _set_subtitle(self, text: str | None = None) -> None:
+        pane = self.query_one("#library-pane")
+        pane.border_subtitle = text if text is not None else "newest first"
+
+    # -- the people index -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _build_index(self) -> None:
+        from briefing_tui.search import SearchIndex
+
+        people = self.library.people()
+        rows = {id(entry): row for row, entry in enumerate(self.entries)}
+        slots: list[tuple[int, int]] = []
+        previous, position = None, 0
+        for ref in people:  # grouped by briefing, in participant order
+            position = position + 1 if ref.entry is previous else 0
+            previous = ref.entry
+            slots.append((rows[id(ref.entry)], position))
+        participants = [ref.participant for ref in people]
+        index = SearchIndex(participants)
+        self.post_message(self.IndexReady(index, people, slots, side_styles(participants)))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        self.people, self.slots, self._styles = message.people, message.slots, message.styles
+        if self.showing_people:
+            self._search(self.index, self.query_text, self.generation)
+
+    # -- searching ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != self.query_text:
+            self.run_query(event.value)
+
+    def run_query(self, query: str) -> None:
+        self.query_text = query
+        self.generation += 1
+        if not query.strip():
+            self._show_entries()
+        elif self.index is not None:
+            self._search(self.index, query, self.generation)
+        else:
+            self._set_subtitle("indexing people…")
+
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    def _search(self, index: SearchIndex, query: str, generation: int) -> None:
+        try:
+            with self._search_lock:
+                if generation != self.generation:
+                    return  # a newer query came while this one waited
+                hits = index.search(query, limit=LIMIT + 1)
+            options = []
+            for hit in hits[:LIMIT]:
+                person = hit.participant
+                row = participant_row(person, self._styles.get(person.side, DIM), hit.spans)
+                entry = self.people[hit.position].entry
+                options.append(Option(person_hit_row(row, entry), id=f"person:{hit.position}"))
+        except Exception as exc:  # a bug in the engine must not take the app down
+            self.post_message(self.SearchFailed(generation, f"{type(exc).__name__}: {exc}"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchDone(generation, query, options, len(hits) > LIMIT))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        if message.generation != self.generation:
+            return  # typing went on; a newer search is on its way
+        item_list = self.item_list
+        if item_list.highlighted is not None and not self._list_shows_people():
+            self._entry_highlight = item_list.highlighted
+        if message.options:
+            item_list.set_options(message.options)
+            item_list.highlight_first()
+        else:
+            nothing = Content.assemble(
+                Content.styled("No participant matches ", DIM), plain(message.query, "italic")
+            )
+            item_list.set_options([Option(nothing, disabled=True)])
+        more = "+" if message.more else ""
+        self._set_subtitle(f"people: {len(message.options)}{more} of {len(self.people)}")
+        self.shown_generation = message.generation
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        if message.generation == self.generation:
+            self.shown_generation = message.generation
+            self.notify(f"Search failed: {message.error}", severity="error", markup=False)
+
+    def _list_shows_people(self) -> bool:
+        options = self.item_list.options
+        return bool(options) and not (options[0].id or "").startswith("entry:")
+
+    def _show_entries(self) -> None:
+        item_list = self.item_list
+        if self._list_shows_people():
+            item_list.set_options(self.entry_options)
+            item_list.highlighted = min(self._entry_highlight, len(self.entry_options) - 1)
+            item_list.scroll_to_highlight()
+        self._set_subtitle()
+        self.shown_generation = self.generation
+
+    def clear_search(self, *, focus_list: bool = False) -> None:
+        """Empty the search box and list the briefings again."""
+        self.search_box.value = ""
+        if self.query_text or self.searching:
+            self.run_query("")
+        if focus_list:
+            focus_now(self.item_list)
+
+    def go_to_first_hit(self) -> None:
+        item_list = self.item_list
+        item_list.highlight_first()
+        focus_now(item_list)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        focus_now(self.search_box)
+
+    def action_clear_search(self) -> None:
+        self.clear_search(focus_list=self.focused is self.search_box)
+
+    @on(OptionList.OptionSelected, "#briefings")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, number = (event.option.id or "").partition(":")
+        if not number.isdigit():
+            return
+        if kind == "entry":
+            self.open_entry(int(number))
+        elif kind == "person" and int(number) < len(self.slots):
+            row, participant = self.slots[int(number)]
+            self.open_entry(row, participant=participant)
+
+    def open_entry(self, row: int, *, participant: int | None = None) -> None:
+        """Open the briefing at `row` of `entries` over this screen (its problems, if it failed)."""
+        from briefing_tui.screens.main import MainScreen
+
+        app = self.app
+        if self not in app.screen_stack:
+            return
+        while app.screen is not self:  # from the palette, over another briefing: go back first
+            app.pop_screen()
+        if not self.showing_people:
+            self.item_list.highlighted = row  # coming back, the cursor is where it was
+        entry = self.entries[row]
+        if entry.briefing is None:
+            problems = [str(problem) for problem in entry.problems] or [f"{entry.path}: could not be loaded"]
+            app.push_screen(EntryErrorScreen(str(entry.path), problems))
+        else:
+            app.push_screen(MainScreen(entry.briefing, back=True, participant=participant))
+
+
+class EntryErrorScreen(ErrorScreen):
+    """The problems of one file of a library; Escape goes back to the library, q quits as usual."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,backspace",
+            "back",
+            "Library",
+            key_display="esc",
+            tooltip="Back to the library of briefings",
+            id="back",
+        ),
+    ]
+
+    def _hint(self) -> str:
+        from briefing_tui.screens.help import current_keys
+
+        keymap = getattr(self.app, "keymap", {})
+        keys = {
+            binding.id: " or ".join(current_keys(binding, keymap))
+            for binding in (*ErrorScreen.BINDINGS, *self.BINDINGS)
+            if isinstance(binding, Binding)
+        }
+        return (
+            f"{keys['back']} goes back to the library · {keys['copy']} copies the problems"
+            f" · {keys['quit']} quits"
+        )
+
+    async def action_quit(self) -> None:
+        await self.app.action_quit()  # the folder opened: not a failure of the app
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class FolderErrorScreen(ErrorScreen):
+    """A folder that could not be opened as a library (no briefings in it, or unreadable)."""
+
+    def on_mount(self) -> None:
+        self.query_one("#error-dialog").border_title = "Could not open the folder"
+
+
+# -- the command palette ------------------------------------------------------------------------
+
+
+def _palette_text(screen: LibraryScreen, entry: LibraryEntry) -> str:
+    if entry.briefing is None:
+        text = f"{relative_name(entry, screen.library.root)} (not loaded)"
+    else:
+        text = entry.briefing.headline
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
+
+
+def _prompt(text: Content) -> Content:
+    return Content.assemble(Content.styled("Open briefing: ", DIM), text)
+
+
+class LibraryCommands(Provider):
+    """In a library: "Open briefing: HEADLINE" for each file, from any screen."""
+
+    def _library_screen(self) -> LibraryScreen | None:
+        for screen in self.app.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                return screen
+        return None
+
+    def _candidates(self) -> Iterator[tuple[str, partial[None]]]:
+        screen = self._library_screen()
+        if screen is None:
+            return
+        for row, entry in enumerate(screen.entries):
+            yield _palette_text(screen, entry), partial(screen.open_entry, row)
+
+    async def discover(self) -> Hits:
+        for count, (text, open_it) in enumerate(self._candidates()):
+            if count >= MAX_DISCOVERED:
+                break
+            yield DiscoveryHit(_prompt(plain(text)), open_it, text=f"Open briefing: {text}")
+
+    async def search(self, query: str) -> Hits:
+        matcher: Matcher = self.matcher(query)
+        for text, open_it in self._candidates():
+            candidate = f"Open briefing: {text}"
+            # Not matcher.highlight(): it would read the text as markup.
+            score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+            if score > 0:
+                start = len("Open briefing: ")
+                spans = [
+                    (o - start, o - start + 1) for o in offsets if o >= start and not candidate[o].isspace()
+                ]
+                body = plain(text)
+                for begin, end in spans:
+                    body = body.stylize("bold underline $text-accent", begin, end)
+                yield Hit(score, _prompt(body), open_it, text=candidate)
