@@ -394,6 +394,23 @@ async def test_palette_jumps_to_a_participant(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "name"), [("Токаев", "Kassym-Jomart Tokayev"), ("jakupov", "Nurlan Zhakupov")]
+)
+async def test_palette_finds_people_under_any_spelling(tmp_path: Path, query: str, name: str) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*query)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.participants.item_list.current_ref == Ref(
+            "participant", participant_index(screen, name)
+        )
+
+
+@pytest.mark.parametrize(
     ("query", "kind", "widget_id"),
     [("state banquet", "event", "agreements"), ("Roadmap for Trade", "agreement", "agreements")],
 )

@@ -1,4 +1,4 @@
-"""Command line: `briefing-tui [FILE]` opens the browser; `check`, `schema` and `search` are subcommands."""
+"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema` and `search` are subcommands."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def _open_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         type=Path,
-        metavar="FILE",
-        help="the briefing to open (default: the bundled sample)",
+        metavar="PATH",
+        help="a briefing file, or a folder of them, to open (default: the bundled sample)",
     )
     parser.add_argument(
         "--config",

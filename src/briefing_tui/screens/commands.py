@@ -8,15 +8,20 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from briefing_tui.model import Participant
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.search import Hit as SearchHit
 from briefing_tui.widgets import items
 from briefing_tui.widgets.items import Ref
+from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import DIM, highlighted
 
 #: Palette lines are one line: long key points are cut here (matching sees the same text).
 MAX_CHARS = 100
 #: Discovery (the palette opened with nothing typed) lists at most this many items.
 MAX_DISCOVERED = 60
+#: People offered for one query, best first.
+MAX_PEOPLE = 30
 
 _KIND_ORDER = ("participant", "agreement", "event", "key_point")
 
@@ -33,6 +38,15 @@ def _candidate(screen: MainScreen, ref: Ref) -> str:
 
 def _prompt(ref: Ref, text: Content) -> Content:
     return Content.assemble(Content.styled(f"{items.KIND_NAMES[ref.kind]}: ", DIM), text)
+
+
+def _person_spans(person: Participant, hit: SearchHit) -> list[tuple[int, int]]:
+    """The hit's name and role spans, placed in the "name, role" candidate text."""
+    spans = list(hit.spans.get("name", ())) if person.name else list(hit.spans.get("role", ()))
+    if person.name and person.role:
+        shift = len(person.name) + 2
+        spans += [(start + shift, end + shift) for start, end in hit.spans.get("role", ())]
+    return spans
 
 
 class BriefingCommands(Provider):
@@ -56,6 +70,17 @@ class BriefingCommands(Provider):
             for index in range(counts[kind]):
                 yield Ref(kind, index)  # type: ignore[arg-type]
 
+    def _person(self, screen: MainScreen, ref: Ref, hit: SearchHit) -> Hit:
+        text = _candidate(screen, ref)
+        spans = [(a, b) for a, b in _person_spans(hit.participant, hit) if b <= len(text)]
+        return Hit(
+            # Above Textual's 0..1 fuzzy scores for other items: a person found is what was asked for.
+            min(1.0, 0.6 + 0.3 * hit.score),
+            _prompt(ref, highlighted(text, spans, match="bold underline $text-accent")),
+            partial(screen.jump_to, ref),
+            text=f"{items.KIND_NAMES[ref.kind]}: {text}",
+        )
+
     async def discover(self) -> Hits:
         screen = self._main_screen()
         if screen is None:
@@ -74,8 +99,16 @@ class BriefingCommands(Provider):
         screen = self._main_screen()
         if screen is None:
             return
+        index = screen.query_one(ParticipantsPane).index
+        people = {hit.position: hit for hit in index.search(query, limit=MAX_PEOPLE)} if index else None
         matcher: Matcher = self.matcher(query)
         for ref in self._refs(screen):
+            if ref.kind == "participant" and people is not None:
+                # People are found as in the participants pane: under any spelling.
+                hit = people.get(ref.index)
+                if hit is not None:
+                    yield self._person(screen, ref, hit)
+                continue
             text = _candidate(screen, ref)
             # Not matcher.highlight(): it would read the text as markup.
             score, offsets = matcher.fuzzy_search.match(matcher.query, text)

@@ -37,9 +37,9 @@ _ONE_LINE = _table(one_line=True)
 _BLOCK = _table(one_line=False)
 
 MATCH_STYLE = "reverse bold"
-DIM = "$text-muted"
+DIM = "$foreground-muted"  # "$text-muted" is "auto 60%", which resolves to white inside list rows
 SIDE_STYLES = ("$accent", "$primary", "$success", "$warning", "$secondary", "$error")
-NO_SIDE_STYLE = "$text-muted"
+NO_SIDE_STYLE = DIM
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
