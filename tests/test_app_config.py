@@ -8,7 +8,8 @@ import pytest
 import yaml
 from textual.pilot import Pilot
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+from apptest import BRIEFINGS, ready
+from briefing_tui.app import BriefingApp, build_app
 from briefing_tui.config import (
     ENV_VAR,
     ConfigError,
@@ -21,24 +22,6 @@ from briefing_tui.config import (
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen, binding_ids
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.widgets.participants import ParticipantsPane
-
-BRIEFINGS = Path(__file__).parent / "briefings"
-
-
-async def ready(pilot: Pilot) -> None:
-    for _ in range(500):
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen):
-            panes = screen.query(ParticipantsPane)
-            if panes and panes.first().index is not None:
-                break
-        elif not isinstance(screen, LoadingScreen):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def app_with_config(tmp_path: Path, text: str | None, path: Path | None = None) -> BriefingApp:

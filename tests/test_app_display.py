@@ -9,7 +9,9 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+import apptest
+from apptest import HOSTILE, ready
+from briefing_tui.app import BriefingApp
 from briefing_tui.model import Participant
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.main import MainScreen
@@ -19,28 +21,11 @@ from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import format_date, line, participant_row
 
-BRIEFINGS = Path(__file__).parent / "briefings"
-HOSTILE = BRIEFINGS / "hostile-text.yaml"
 MARKUP = ["[bold red]x[/]", "[/]", "[link=https://evil.example]click me[/link]", "[@click=app.quit]"]
 
 
 def make_app(tmp_path: Path, path: Path | None = HOSTILE) -> BriefingApp:
-    return build_app(path, config_path=tmp_path / "config.yaml")
-
-
-async def ready(pilot: Pilot) -> None:
-    for _ in range(500):
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen):
-            panes = screen.query(ParticipantsPane)
-            if panes and panes.first().index is not None:
-                break
-        elif not isinstance(screen, LoadingScreen):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return apptest.make_app(tmp_path, path)
 
 
 def screen_lines(pilot: Pilot) -> list[str]:

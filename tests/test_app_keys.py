@@ -9,46 +9,13 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+from apptest import SIZE, main_screen, make_app, ready, settle
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.help import HelpScreen, binding_groups
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source import SourceScreen
 from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.lists import ItemList, ScrollBox
-from briefing_tui.widgets.participants import ParticipantsPane
-
-SIZE = (120, 40)
-
-
-def make_app(tmp_path: Path, path: Path | None = None) -> BriefingApp:
-    return build_app(path, config_path=tmp_path / "config.yaml")
-
-
-async def ready(pilot: Pilot) -> None:
-    """Wait until the briefing is loaded, its screen mounted and the search index built."""
-    for _ in range(500):
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen):
-            panes = screen.query(ParticipantsPane)
-            if panes and panes.first().index is not None:
-                break
-        if not isinstance(screen, (LoadingScreen, MainScreen)):
-            break
-        await pilot.pause(0.01)
-    await settle(pilot)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def main_screen(pilot: Pilot) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen), screen
-    return screen
 
 
 def focused_id(pilot: Pilot) -> str | None:

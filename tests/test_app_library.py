@@ -11,7 +11,8 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+from apptest import SIZE, library_screen, main_screen, make_app, ready, settle
+from briefing_tui.app import LoadingScreen, build_app
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen, binding_groups, binding_ids
 from briefing_tui.screens.library import (
@@ -20,12 +21,9 @@ from briefing_tui.screens.library import (
     LibraryList,
     LibraryScreen,
 )
-from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.items import Ref
-from briefing_tui.widgets.participants import ParticipantsPane
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (120, 40)
 
 #: The rows of the library built by `library`, newest first: (relative path, date shown).
 #: The two briefings of 4 Feb 2026 keep file order; the broken file comes last.
@@ -61,45 +59,6 @@ def library(tmp_path: Path) -> Path:
     copy_files(sorted((ROOT / "tests" / "briefings").iterdir()), folder / "tests")
     (folder / "notes.md").write_text("not a briefing\n", encoding="utf-8")
     return folder
-
-
-def make_app(tmp_path: Path, path: Path) -> BriefingApp:
-    return build_app(path, config_path=tmp_path / "config.yaml")
-
-
-async def ready(pilot: Pilot) -> None:
-    """Wait until the folder (or briefing) is loaded and its search index built, and work is done."""
-    for _ in range(500):
-        screen = pilot.app.screen
-        if isinstance(screen, LibraryScreen):
-            if screen.index is not None:
-                break
-        elif isinstance(screen, MainScreen):
-            panes = screen.query(ParticipantsPane)
-            if panes and panes.first().index is not None:
-                break
-        elif not isinstance(screen, LoadingScreen):
-            break
-        await pilot.pause(0.01)
-    await settle(pilot)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def library_screen(pilot: Pilot) -> LibraryScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen), screen
-    return screen
-
-
-def main_screen(pilot: Pilot) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen), screen
-    return screen
 
 
 def screen_text(pilot: Pilot) -> str:

@@ -8,38 +8,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+from apptest import BRIEFINGS, HOSTILE, make_app, ready
+from briefing_tui.app import build_app
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.items import Ref
-from briefing_tui.widgets.participants import ParticipantsPane
 
-BRIEFINGS = Path(__file__).parent / "briefings"
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks" / "data"
-HOSTILE = BRIEFINGS / "hostile-text.yaml"
-
-
-async def ready(pilot: Pilot) -> None:
-    """Loaded, indexed, searches done, and no cursor blink to catch half-way."""
-    for _ in range(500):
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen):
-            panes = screen.query(ParticipantsPane)
-            if panes and panes.first().index is not None:
-                break
-        elif not isinstance(screen, LoadingScreen):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for box in pilot.app.query(Input):
-        box.cursor_blink = False
-
-
-def app(tmp_path: Path, path: Path | None = None) -> BriefingApp:
-    return build_app(path, config_path=tmp_path / "config.yaml")
 
 
 def then(*keys: str, after: Callable[[Pilot], Awaitable[None]] | None = None) -> Callable:
@@ -66,38 +41,40 @@ def jump(ref: Ref, keys: Iterable[str] = ()) -> Callable[[Pilot], Awaitable[None
 
 
 def test_main_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=then())
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then())
 
 
 def test_main_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=then())
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=then())
 
 
 def test_main_80x24_participants_open(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=then("4", "j"))
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=then("4", "j"))
 
 
 def test_search_in_progress(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=then("slash", *"minister def"))
+    assert snap_compare(
+        make_app(tmp_path), terminal_size=(120, 40), run_before=then("slash", *"minister def")
+    )
 
 
 def test_participant_details(snap_compare, tmp_path: Path) -> None:
     go = jump(Ref("participant", 1), ["enter"])
-    assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=then(after=go))
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then(after=go))
 
 
 def test_event_details(snap_compare, tmp_path: Path) -> None:
     go = jump(Ref("event", 3), ["enter"])
-    assert snap_compare(app(tmp_path), terminal_size=(100, 30), run_before=then(after=go))
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=then(after=go))
 
 
 def test_source_with_evidence(snap_compare, tmp_path: Path) -> None:
     go = jump(Ref("key_point", 2), ["enter", "s"])
-    assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=then(after=go))
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then(after=go))
 
 
 def test_help(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=then("question_mark"))
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then("question_mark"))
 
 
 def test_error_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,11 +84,11 @@ def test_error_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_hostile_text_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path, HOSTILE), terminal_size=(120, 40), run_before=then())
+    assert snap_compare(make_app(tmp_path, HOSTILE), terminal_size=(120, 40), run_before=then())
 
 
 def test_hostile_text_details_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path, HOSTILE), terminal_size=(80, 24), run_before=then("4", "enter"))
+    assert snap_compare(make_app(tmp_path, HOSTILE), terminal_size=(80, 24), run_before=then("4", "enter"))
 
 
 def test_library_120x40(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
