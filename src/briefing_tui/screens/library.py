@@ -2,12 +2,11 @@
 
 `briefing-tui FOLDER` opens here. Enter opens a briefing's main screen (or, for a file that failed
 to load, its problems) on top of this screen; Escape or Backspace there comes back. The people
-search works like the participants pane: a thread worker per query, the newest query wins.
+search is the participants pane's `LiveSearch`: a thread worker per query, the newest query wins.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -21,13 +20,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.main import BACK_BINDING, MainScreen
 from briefing_tui.widgets.lists import MOVE_BINDINGS, ItemList, focus_now
-from briefing_tui.widgets.participants import LIMIT, SearchBox
+from briefing_tui.widgets.live_search import LiveSearch, SearchBox
 from briefing_tui.widgets.text import (
     DIM,
     Hanging,
@@ -40,7 +39,7 @@ from briefing_tui.widgets.text import (
 if TYPE_CHECKING:
     from briefing_tui.library import Library, LibraryEntry, PersonRef
     from briefing_tui.loader import Problem
-    from briefing_tui.search import SearchIndex
+    from briefing_tui.search import Hit, SearchIndex
 
 #: The date column: "Wed 30 Oct 2024" is 15 cells, then a gap.
 DATE_WIDTH = 17
@@ -152,21 +151,7 @@ class LibraryList(ItemList, inherit_bindings=False):
     ]
 
 
-class LibrarySearchBox(SearchBox):
-    """The people search box: the participants pane's, acting on the library screen."""
-
-    def action_clear_search(self) -> None:
-        screen = self.screen
-        assert isinstance(screen, LibraryScreen)
-        screen.clear_search(focus_list=True)
-
-    def action_first_hit(self) -> None:
-        screen = self.screen
-        assert isinstance(screen, LibraryScreen)
-        screen.go_to_first_hit()
-
-
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LiveSearch, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash", "search", "Search people", tooltip="Search the people of every briefing", id="search"
@@ -197,20 +182,6 @@ class LibraryScreen(Screen[None]):
             self.slots = slots
             self.styles = styles
 
-    class SearchDone(Message, bubble=False):
-        def __init__(self, generation: int, query: str, options: list[Option], more: bool) -> None:
-            super().__init__()
-            self.generation = generation
-            self.query = query
-            self.options = options
-            self.more = more
-
-    class SearchFailed(Message, bubble=False):
-        def __init__(self, generation: int, error: str) -> None:
-            super().__init__()
-            self.generation = generation
-            self.error = error
-
     def __init__(
         self,
         library: Library,
@@ -224,23 +195,16 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         self.entries = sorted_entries(library.entries) if entries is None else entries
         self.entry_options = entry_options(self.entries, library.root) if options is None else options
-        self.index: SearchIndex | None = None
         self.people: list[PersonRef] = []
         #: For each person of `people`: (row in `entries`, index in that briefing's participants).
         self.slots: list[tuple[int, int]] = []
         self._styles: dict[str | None, str] = {}
-        self._search_lock = threading.Lock()
-        self.query_text = ""
-        #: Bumped for every query; a result carrying an older number is stale.
-        self.generation = 0
-        #: The generation whose results the list shows (tests wait on this).
-        self.shown_generation = 0
         self._entry_highlight = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-pane", classes="pane -active") as pane:
             pane.border_title = library_title(self.folder, self.entries)
-            yield LibrarySearchBox(
+            yield SearchBox(
                 placeholder="/ to search the people of every briefing: name, role, side…", id="search"
             )
             yield LibraryList(self.entry_options, id="briefings")
@@ -255,14 +219,6 @@ class LibraryScreen(Screen[None]):
     @property
     def item_list(self) -> LibraryList:
         return self.query_one("#briefings", LibraryList)
-
-    @property
-    def search_box(self) -> LibrarySearchBox:
-        return self.query_one("#search", LibrarySearchBox)
-
-    @property
-    def searching(self) -> bool:
-        return self.shown_generation != self.generation
 
     @property
     def showing_people(self) -> bool:
@@ -292,78 +248,33 @@ class LibraryScreen(Screen[None]):
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
         self.people, self.slots, self._styles = message.people, message.slots, message.styles
-        if self.showing_people:
-            self._search(self.index, self.query_text, self.generation)
+        self._use_index(message.index)
 
-    # -- searching ------------------------------------------------------------------------------
+    # -- what the search shows ----------------------------------------------------------------
 
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if event.value != self.query_text:
-            self.run_query(event.value)
+    def _hit_option(self, hit: Hit) -> Option:
+        person = hit.participant
+        row = participant_row(person, self._styles.get(person.side, DIM), hit.spans)
+        entry = self.people[hit.position].entry
+        return Option(person_hit_row(row, entry), id=f"person:{hit.position}")
 
-    def run_query(self, query: str) -> None:
-        self.query_text = query
-        self.generation += 1
-        if not query.strip():
-            self._show_entries()
-        elif self.index is not None:
-            self._search(self.index, query, self.generation)
-        else:
-            self._set_subtitle("indexing people…")
+    def _show_waiting(self) -> None:
+        self._set_subtitle("indexing people…")
 
-    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
-    def _search(self, index: SearchIndex, query: str, generation: int) -> None:
-        try:
-            with self._search_lock:
-                if generation != self.generation:
-                    return  # a newer query came while this one waited
-                hits = index.search(query, limit=LIMIT + 1)
-            options = []
-            for hit in hits[:LIMIT]:
-                person = hit.participant
-                row = participant_row(person, self._styles.get(person.side, DIM), hit.spans)
-                entry = self.people[hit.position].entry
-                options.append(Option(person_hit_row(row, entry), id=f"person:{hit.position}"))
-        except Exception as exc:  # a bug in the engine must not take the app down
-            self.post_message(self.SearchFailed(generation, f"{type(exc).__name__}: {exc}"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchDone(generation, query, options, len(hits) > LIMIT))
-
-    @on(SearchDone)
-    def _search_done(self, message: SearchDone) -> None:
-        if message.generation != self.generation:
-            return  # typing went on; a newer search is on its way
+    def _replacing_list(self) -> None:
         item_list = self.item_list
         if item_list.highlighted is not None and not self._list_shows_people():
             self._entry_highlight = item_list.highlighted
-        if message.options:
-            item_list.set_options(message.options)
-            item_list.highlight_first()
-        else:
-            nothing = Content.assemble(
-                Content.styled("No participant matches ", DIM), plain(message.query, "italic")
-            )
-            item_list.set_options([Option(nothing, disabled=True)])
-        more = "+" if message.more else ""
-        self._set_subtitle(f"people: {len(message.options)}{more} of {len(self.people)}")
-        self.shown_generation = message.generation
 
-    @on(SearchFailed)
-    def _search_failed(self, message: SearchFailed) -> None:
-        if message.generation == self.generation:
-            self.shown_generation = message.generation
-            self.notify(f"Search failed: {message.error}", severity="error", markup=False)
+    def _show_found(self, found: str) -> None:
+        self._set_subtitle(f"people: {found} of {len(self.people)}")
 
     def _list_shows_people(self) -> bool:
         options = self.item_list.options
         return bool(options) and not (options[0].id or "").startswith("entry:")
 
-    def _show_entries(self) -> None:
+    def _show_everyone(self) -> None:
         item_list = self.item_list
         if self._list_shows_people():
             item_list.set_options(self.entry_options)
@@ -371,19 +282,6 @@ class LibraryScreen(Screen[None]):
             item_list.scroll_to_highlight()
         self._set_subtitle()
         self.shown_generation = self.generation
-
-    def clear_search(self, *, focus_list: bool = False) -> None:
-        """Empty the search box and list the briefings again."""
-        self.search_box.value = ""
-        if self.query_text or self.searching:
-            self.run_query("")
-        if focus_list:
-            focus_now(self.item_list)
-
-    def go_to_first_hit(self) -> None:
-        item_list = self.item_list
-        item_list.highlight_first()
-        focus_now(item_list)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -407,8 +305,6 @@ class LibraryScreen(Screen[None]):
 
     def open_entry(self, row: int, *, participant: int | None = None) -> None:
         """Open the briefing at `row` of `entries` over this screen (its problems, if it failed)."""
-        from briefing_tui.screens.main import MainScreen
-
         app = self.app
         if self not in app.screen_stack:
             return
@@ -427,16 +323,7 @@ class LibraryScreen(Screen[None]):
 class EntryErrorScreen(ErrorScreen):
     """The problems of one file of a library; Escape goes back to the library, q quits as usual."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape,backspace",
-            "back",
-            "Library",
-            key_display="esc",
-            tooltip="Back to the library of briefings",
-            id="back",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [BACK_BINDING]
 
     def _hint(self) -> str:
         from briefing_tui.screens.help import current_keys

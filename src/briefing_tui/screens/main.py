@@ -31,6 +31,16 @@ COMPACT_HEIGHT = 30
 PANE_IDS = ("headline-pane", "key-points-pane", "agreements-pane", "participants-pane")
 FOCUS_IDS = ("headline", "key-points", "agreements", "participants")
 
+#: Back to the library: from a briefing opened there, and from a file's problems (one id, one key).
+BACK_BINDING = Binding(
+    "escape,backspace",
+    "back",
+    "Library",
+    key_display="esc",
+    tooltip="Back to the library of briefings",
+    id="back",
+)
+
 
 def _key_point_options(briefing: Briefing) -> list[Option]:
     return [
@@ -77,14 +87,7 @@ class MainScreen(Screen[None]):
             id="clear-search",
         ),
         # After clear-search: Escape clears a search first, and goes back only when there is none.
-        Binding(
-            "escape,backspace",
-            "back",
-            "Library",
-            key_display="esc",
-            tooltip="Back to the library of briefings",
-            id="back",
-        ),
+        BACK_BINDING,
     ]
 
     AUTO_FOCUS = "#key-points"

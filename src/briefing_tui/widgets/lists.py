@@ -61,15 +61,20 @@ def key_origin(event: events.Key) -> Widget | None:
     return getattr(event, "typed_at", None)
 
 
-# Ids are what a config keymap names; the same id in several places moves together.
-MOVE_BINDINGS = [
-    Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-    Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-    Binding("g,home", "first", "First", show=False, id="first"),
-    Binding("G,end", "last", "Last", show=False, id="last"),
-    Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
-    Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
-]
+def _move_bindings(down: str, up: str, first: str, last: str) -> list[BindingType]:
+    """The movement keys, bound to the given actions (paging is called the same everywhere)."""
+    # Ids are what a config keymap names; the same id in several places moves together.
+    return [
+        Binding("j,down", down, "Down", show=False, id="down"),
+        Binding("k,up", up, "Up", show=False, id="up"),
+        Binding("g,home", first, "First", show=False, id="first"),
+        Binding("G,end", last, "Last", show=False, id="last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
+    ]
+
+
+MOVE_BINDINGS = _move_bindings("cursor_down", "cursor_up", "first", "last")
 
 
 class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
@@ -124,14 +129,9 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
 class ScrollBox(KeysFollowFocus, VerticalScroll, inherit_bindings=False):
     """A focusable scrolling area with the same movement keys as the lists."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="up"),
-        Binding("g,home", "scroll_home", "First", show=False, id="first"),
-        Binding("G,end", "scroll_end", "Last", show=False, id="last"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = _move_bindings(
+        "scroll_down", "scroll_up", "scroll_home", "scroll_end"
+    )
 
 
 class Pane(Vertical):
