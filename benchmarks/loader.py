@@ -4,7 +4,8 @@
 
 Each round runs, in turn: our loader (`load_briefing`: strict parse, validation, evidence check) and
 `yaml.load(..., Loader=yaml.CSafeLoader)` (what a user would reach for; it validates nothing), each in
-a fresh process so one cannot warm the other. Prints medians and the ratio.
+a fresh process so one cannot warm the other; and the same briefing reopened through the library's
+load cache (what the browser and `search` do for a file already seen). Prints medians and ratios.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ SAMPLE = ROOT / "data" / "pakistan-kazakhstan-state-visit.yaml"
 
 OURS = "from briefing_tui.loader import load_briefing; load_briefing({path!r})"
 PYYAML_C = "import yaml; yaml.load(open({path!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"
+CACHED = (
+    "from pathlib import Path; from briefing_tui.library import BriefingCache; "
+    "BriefingCache(Path({cache!r})).load(Path({path!r}))"
+)
 
 FIRST = ["Nurlan", "Serik", "Aigerim", "Asif", "Muhammad", "Olga", "Ivan", "Li", "Wei", "Fatima", "Ali"]
 LAST = ["Tokayev", "Zhakupov", "Sharif", "Dar", "Petrov", "Wang", "Khan", "Garcia", "Nurbek", "Kosanov"]
@@ -68,15 +73,22 @@ def main() -> None:
         big = Path(tmp) / "generated.yaml"
         generate(args.people, big)
         size = big.stat().st_size / 1e6
-        print(f"{'file':<34} {'briefing-tui (s)':>17} {'PyYAML CSafeLoader (s)':>23} {'ratio':>6}")
+        cache = Path(tmp) / "cache"
+        print(
+            f"{'file':<34} {'briefing-tui (s)':>17} {'PyYAML CSafeLoader (s)':>23} {'ratio':>6}"
+            f" {'cached (s)':>11} {'ratio':>6}"
+        )
         for label, path in (("sample", SAMPLE), (f"{args.people:,} participants ({size:.1f} MB)", big)):
+            timed(CACHED.format(cache=str(cache), path=str(path)))  # fills the cache
             ours: list[float] = []
             theirs: list[float] = []
+            cached: list[float] = []
             for _ in range(args.runs):
                 ours.append(timed(OURS.format(path=str(path))))
                 theirs.append(timed(PYYAML_C.format(path=str(path))))
-            a, b = statistics.median(ours), statistics.median(theirs)
-            print(f"{label:<34} {a:>17.3f} {b:>23.3f} {a / b:>6.2f}")
+                cached.append(timed(CACHED.format(cache=str(cache), path=str(path))))
+            a, b, c = (statistics.median(t) for t in (ours, theirs, cached))
+            print(f"{label:<34} {a:>17.3f} {b:>23.3f} {a / b:>6.2f} {c:>11.3f} {c / b:>6.2f}")
     print(f"medians of {args.runs} alternating runs, each a fresh process (Python start-up included)")
 
 
