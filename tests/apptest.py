@@ -18,8 +18,8 @@ SIZE = (120, 40)
 
 
 def make_app(tmp_path: Path, path: Path | None = None) -> BriefingApp:
-    """The app as the CLI builds it, with a config file of the test's own."""
-    return build_app(path, config_path=tmp_path / "config.yaml")
+    """The app as the CLI builds it, with a config file of the test's own (not watching for saves)."""
+    return build_app(path, config_path=tmp_path / "config.yaml", watch=False)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
     from briefing_tui.library import Library, LibraryEntry
     from briefing_tui.model import Briefing
+    from briefing_tui.screens.main import ViewState
+    from briefing_tui.watching import FileWatcher
+
+#: Under the problems of a file that broke on a save.
+RELOAD_NOTE = "The browser reloads the file when it is saved again."
 
 # Start-up is paced by imports: this module imports Textual and nothing heavy of its own. The
 # loader (pydantic), the screens and the search engine are imported when first needed, after the
@@ -88,26 +93,59 @@ class BriefingApp(App[None], inherit_bindings=False):
     ]
 
     class Loaded(Message):
-        def __init__(self, briefing: Briefing, participant_options: list[Option]) -> None:
+        def __init__(
+            self, briefing: Briefing, participant_options: list[Option], *, reload: bool = False
+        ) -> None:
             super().__init__()
             self.briefing = briefing
             self.participant_options = participant_options
+            self.reload = reload
 
     class LibraryLoaded(Message):
-        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
+        def __init__(
+            self,
+            library: Library,
+            entries: list[LibraryEntry],
+            options: list[Option],
+            *,
+            reload: bool = False,
+            changed: frozenset[Path] = frozenset(),
+        ) -> None:
             super().__init__()
             self.library = library
             self.entries = entries
             self.options = options
+            self.reload = reload
+            #: The files whose change caused the reload.
+            self.changed = changed
 
     class LoadFailed(Message):
-        def __init__(self, problems: Sequence[str]) -> None:
+        def __init__(self, problems: Sequence[str], *, reload: bool = False) -> None:
             super().__init__()
             self.problems = list(problems)
+            self.reload = reload
 
-    def __init__(self, path: Path, config: Config, *, folder: bool = False) -> None:
-        """`folder`: `path` is a folder of briefings, opened as a library."""
+    class FilesChanged(Message):
+        """From the watcher thread: files were saved, replaced or deleted."""
+
+        def __init__(self, paths: set[Path]) -> None:
+            super().__init__()
+            self.paths = frozenset(paths)
+
+    class WatchFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, path: Path, config: Config, *, folder: bool = False, watch: bool = True) -> None:
+        """`folder`: `path` is a folder of briefings, opened as a library. `watch`: reload on saves."""
         super().__init__()
+        self.reload_on_save = watch
+        self._watcher: FileWatcher | None = None
+        #: The source file last named by the briefing: watched on, even while the briefing is broken.
+        self._source_path: Path | None = None
+        #: The main screen's view when it was last replaced, for the next one.
+        self._view: ViewState | None = None
         self.briefing_path = path
         self.folder = folder
         #: The folder's briefings, once loaded (library mode only).
@@ -164,60 +202,81 @@ class BriefingApp(App[None], inherit_bindings=False):
         if config_problems:
             self.call_from_thread(self._report_config, config_problems)
 
-    def _load_briefing(self) -> None:
+    def _load_briefing(self, *, reload: bool = False) -> None:
         path = self.briefing_path
         try:
             from briefing_tui.loader import BriefingError, load_briefing
         except Exception as exc:  # pragma: no cover - an install problem, shown not raised
-            self.post_message(self.LoadFailed([f"{path}: cannot load the loader: {exc}"]))
+            self.post_message(self.LoadFailed([f"{path}: cannot load the loader: {exc}"], reload=reload))
             return
         try:
             briefing = load_briefing(path)
         except BriefingError as exc:
             problems = [str(problem) for problem in exc.problems] or [f"{path}: {exc}"]
-            self.post_message(self.LoadFailed(problems))
+            self.post_message(self.LoadFailed(problems, reload=reload))
         except Exception as exc:  # the promise is no traceback, whatever happens
-            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
+            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"], reload=reload))
         else:
             # The participant rows are built here too: for 10k people that is work to keep off
             # the UI thread.
             from briefing_tui.widgets.participants import participant_options
 
-            self.post_message(self.Loaded(briefing, participant_options(briefing)))
+            self.post_message(self.Loaded(briefing, participant_options(briefing), reload=reload))
 
-    def _load_library(self) -> None:
+    def _load_library(self, *, changed: frozenset[Path] | None = None) -> None:
         path = self.briefing_path
+        reload = changed is not None
         try:
             from briefing_tui.library import Library
             from briefing_tui.screens.library import entry_options, sorted_entries
 
             library = Library.open(path)
-            if not library.entries:
+            if not library.entries and not reload:
                 self.post_message(self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"]))
                 return
             # Sorting and the rows are built here: a big folder is work to keep off the UI thread.
             entries = sorted_entries(library.entries)
             options = entry_options(entries, library.root)
         except Exception as exc:  # the promise is no traceback, whatever happens
-            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
+            if reload:
+                self.post_message(self.WatchFailed(f"{path}: {type(exc).__name__}: {exc}"))
+            else:
+                self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
         else:
-            self.post_message(self.LibraryLoaded(library, entries, options))
+            self.post_message(
+                self.LibraryLoaded(library, entries, options, reload=reload, changed=changed or frozenset())
+            )
 
     @on(LibraryLoaded)
     def _show_library(self, message: LibraryLoaded) -> None:
         from briefing_tui.screens.library import LibraryScreen
 
         self.library = message.library
+        if message.reload:
+            self._refresh_library(message)
+            return
         self.push_screen(
             LibraryScreen(message.library, str(self.briefing_path), message.entries, message.options)
         )
+        if self.reload_on_save:
+            self._watch().watch_folder(self.briefing_path)
 
     @on(Loaded)
     def _show_briefing(self, message: Loaded) -> None:
         from briefing_tui.screens.main import MainScreen
 
         self.briefing = message.briefing
-        self.push_screen(MainScreen(message.briefing, message.participant_options))
+        self.failed = False
+        view = self._view_to_keep()
+        screen = MainScreen(message.briefing, message.participant_options, restore=view)
+        if message.reload:
+            self._replace_shown(screen)
+            self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
+        else:
+            self.push_screen(screen)
+        source = message.briefing.source.file if message.briefing.source else None
+        self._source_path = self.briefing_path.parent / source if source else None
+        self._watch_briefing()
 
     @on(LoadFailed)
     def _show_problems(self, message: LoadFailed) -> None:
@@ -229,7 +288,105 @@ class BriefingApp(App[None], inherit_bindings=False):
 
             self.push_screen(FolderErrorScreen(str(self.briefing_path), message.problems))
             return
-        self.push_screen(ErrorScreen(str(self.briefing_path), message.problems))
+        if message.reload:
+            self._view = self._view_to_keep()
+            screen = ErrorScreen(str(self.briefing_path), message.problems, note=RELOAD_NOTE)
+            self._replace_shown(screen)
+        else:
+            self.push_screen(ErrorScreen(str(self.briefing_path), message.problems))
+        self._watch_briefing()
+
+    # -- reloading on saves ---------------------------------------------------------------------
+
+    def _watch(self) -> FileWatcher:
+        if self._watcher is None:
+            from briefing_tui.watching import FileWatcher
+
+            self._watcher = FileWatcher(
+                lambda paths: self.post_message(self.FilesChanged(paths)),
+                lambda error: self.post_message(self.WatchFailed(error)),
+            )
+        return self._watcher
+
+    def _watch_briefing(self) -> None:
+        if not self.reload_on_save:
+            return
+        files = [self.briefing_path]
+        if self._source_path is not None:
+            files.append(self._source_path)
+        try:
+            self._watch().watch_files(files)
+        except Exception as exc:  # a watcher that cannot start costs the reloads, not the app
+            self._watch_failed(self.WatchFailed(f"{type(exc).__name__}: {exc}"))
+
+    def _view_to_keep(self) -> ViewState | None:
+        from briefing_tui.screens.main import MainScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen.view_state()
+        return self._view
+
+    def _replace_shown(self, screen: Screen) -> None:
+        """Put `screen` in place of the briefing's (main or error) screen, closing what is over it:
+        details and the like show the old content."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(screen)
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        if self.folder:
+            self._reload_library(message.paths)
+        else:
+            self._reload_briefing()
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _reload_briefing(self) -> None:
+        self._load_briefing(reload=True)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _reload_library(self, changed: frozenset[Path]) -> None:
+        self._load_library(changed=changed)
+
+    def _refresh_library(self, message: LibraryLoaded) -> None:
+        """The folder changed: new rows in the library, and the open briefing anew if it changed."""
+        from briefing_tui.screens.library import EntryErrorScreen, LibraryScreen
+        from briefing_tui.screens.main import MainScreen
+
+        stack = self.screen_stack
+        library_screens = [s for s in stack if isinstance(s, LibraryScreen)]
+        if not library_screens:
+            return
+        library_screen = library_screens[0]
+        library_screen.replace_entries(message.library, message.entries, message.options)
+        changed = {path.resolve() for path in message.changed}
+        above = stack[stack.index(library_screen) + 1 :]
+        if not above or not isinstance(above[0], (MainScreen, EntryErrorScreen)):
+            return
+        shown = above[0]
+        shown_path = shown.briefing.path if isinstance(shown, MainScreen) else Path(shown.path)
+        if shown_path is None or Path(shown_path).resolve() not in changed:
+            return
+        view = shown.view_state() if isinstance(shown, MainScreen) else None
+        entry = next((e for e in message.entries if e.path.resolve() == Path(shown_path).resolve()), None)
+        for _ in above:
+            self.pop_screen()
+        if entry is not None and entry.briefing is not None:
+            self.push_screen(MainScreen(entry.briefing, back=True, restore=view))
+            self.notify(f"Reloaded {entry.path.name}", markup=False)
+            return
+        problems = [str(p) for p in entry.problems] if entry is not None else []
+        problems = problems or [f"{shown_path}: file not found"]
+        self.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
+
+    @on(WatchFailed)
+    def _watch_failed(self, message: WatchFailed) -> None:
+        self.notify(f"Watching for saves failed: {message.error}", severity="error", markup=False)
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -280,12 +437,15 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
 
 
-def build_app(path: Path | None = None, *, config_path: Path | None = None) -> BriefingApp:
+def build_app(
+    path: Path | None = None, *, config_path: Path | None = None, watch: bool = True
+) -> BriefingApp:
     """The app for the briefing at `path` (None: the bundled sample), with the user's config.
 
-    A folder opens as a library: every briefing under it, listed newest first."""
+    A folder opens as a library: every briefing under it, listed newest first. `watch`: reload
+    what is shown when its files are saved."""
     from briefing_tui.paths import sample_path
 
     config = load_config(resolve_config_path(config_path))
     path = Path(path) if path is not None else sample_path()
-    return BriefingApp(path, config, folder=path.is_dir())
+    return BriefingApp(path, config, folder=path.is_dir(), watch=watch)

@@ -43,6 +43,12 @@ def _open_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="config file (theme, keymap); default: the user config folder, or $BRIEFING_TUI_CONFIG",
     )
+    parser.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_false",
+        help="do not reload the briefing (or folder) when its files are saved",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -187,7 +193,7 @@ def _search(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace) -> int:
     from briefing_tui.app import build_app
 
-    app = build_app(args.file, config_path=args.config)
+    app = build_app(args.file, config_path=args.config, watch=args.watch)
     app.run()
     return app.return_code or 0
 

@@ -27,10 +27,12 @@ class ErrorScreen(Screen[None]):
 
     AUTO_FOCUS = "#problems"
 
-    def __init__(self, path: str, problems: Sequence[str]) -> None:
+    def __init__(self, path: str, problems: Sequence[str], *, note: str | None = None) -> None:
+        """`note`: a line above the keys (a reload says it reloads on the next save)."""
         super().__init__()
         self.path = path
         self.problems = list(problems)
+        self.note = note
 
     def compose(self) -> ComposeResult:
         count = len(self.problems)
@@ -45,7 +47,10 @@ class ErrorScreen(Screen[None]):
             )
             with ScrollBox(id="problems"):
                 yield Static(paragraph("\n".join(self.problems)), id="problem-text")
-            yield Static(Content.styled(self._hint(), DIM), id="error-hint")
+            hint = Content.styled(self._hint(), DIM)
+            if self.note is not None:
+                hint = Content.assemble(plain(self.note), "\n", hint)
+            yield Static(hint, id="error-hint")
         yield Footer(show_command_palette=False)
 
     def _hint(self) -> str:

@@ -228,6 +228,25 @@ class LibraryScreen(LiveSearch, Screen[None]):
         pane = self.query_one("#library-pane")
         pane.border_subtitle = text if text is not None else "newest first"
 
+    def replace_entries(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
+        """The folder changed on disk: show its new rows, the cursor staying on the same file."""
+        item_list = self.item_list
+        showing_entries = not self._list_shows_people()
+        row = item_list.highlighted if showing_entries else self._entry_highlight
+        current = self.entries[row].path if row is not None and row < len(self.entries) else None
+        self.library, self.entries, self.entry_options = library, entries, options
+        rows = [r for r, entry in enumerate(entries) if entry.path == current]
+        new_row = rows[0] if rows else min(row or 0, max(len(entries) - 1, 0))
+        self._entry_highlight = new_row
+        self.query_one("#library-pane").border_title = library_title(self.folder, entries)
+        if showing_entries:
+            item_list.set_options(options)
+            if options:
+                item_list.highlighted = new_row
+                item_list.scroll_to_highlight()
+        # The people search must see the new files (it searches again once the index is built).
+        self._build_index()
+
     # -- the people index -----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -40,6 +41,24 @@ BACK_BINDING = Binding(
     tooltip="Back to the library of briefings",
     id="back",
 )
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Where the reader was: the focused pane and each list's cursor (a ref and its item's title)."""
+
+    pane: int | None = None
+    cursors: dict[str, tuple[Ref, str]] = field(default_factory=dict)
+
+
+def _restore_cursor(item_list: ItemList, briefing: Briefing, ref: Ref, title: str) -> None:
+    """The item with the same title if there is one (it may have moved), else the same place."""
+    for option in item_list.options:
+        other = Ref.from_option_id(option.id)
+        if other is not None and other.kind == ref.kind and items.title(briefing, other) == title:
+            item_list.highlight_ref(other)
+            return
+    item_list.highlight_ref(ref)
 
 
 def _key_point_options(briefing: Briefing) -> list[Option]:
@@ -99,13 +118,16 @@ class MainScreen(Screen[None]):
         *,
         back: bool = False,
         participant: int | None = None,
+        restore: ViewState | None = None,
     ) -> None:
-        """`back`: opened from a library, which Escape returns to. `participant`: select them."""
+        """`back`: opened from a library, which Escape returns to. `participant`: select them.
+        `restore`: the view of the screen this one replaces (a reload), as far as it still fits."""
         super().__init__()
         self.briefing = briefing
         self._participant_options = participant_options
         self.can_go_back = back
         self._participant = participant
+        self._restore = restore
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -130,6 +152,25 @@ class MainScreen(Screen[None]):
                 focus_now(item_list)
                 # The list has no size until the first layout: scroll it into view after that.
                 self.call_after_refresh(item_list.scroll_to_highlight)
+        if self._restore is not None:
+            self._apply_view(self._restore)
+
+    def view_state(self) -> ViewState:
+        """The focused pane and the cursors, for the screen that replaces this one on a reload."""
+        cursors: dict[str, tuple[Ref, str]] = {}
+        for item_list in self.query(ItemList):
+            ref = item_list.current_ref
+            if ref is not None and item_list.id is not None:
+                cursors[item_list.id] = (ref, items.title(self.briefing, ref))
+        return ViewState(self._current_pane(), cursors)
+
+    def _apply_view(self, state: ViewState) -> None:
+        for list_id, (ref, title) in state.cursors.items():
+            for item_list in self.query(f"#{list_id}").results(ItemList):
+                _restore_cursor(item_list, self.briefing, ref, title)
+                self.call_after_refresh(item_list.scroll_to_highlight)
+        if state.pane is not None:
+            focus_now(self._focus_targets()[state.pane])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

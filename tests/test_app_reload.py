@@ -1,0 +1,184 @@
+"""Live reload: saving the briefing (or its source) in an editor updates the browser at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from apptest import SIZE, main_screen, ready
+from briefing_tui.app import BriefingApp, build_app
+from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.main import MainScreen
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+NAME = "pakistan-kazakhstan-state-visit"
+HEADLINE = "President Zardari confers Nishan-e-Pakistan on Kazakh President Tokayev"
+#: The watcher's debounce is 50 ms and a reload a fraction of a second: 5 s is generous.
+TIMEOUT = 5.0
+
+
+def _copy_sample(tmp_path: Path) -> Path:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for suffix in (".yaml", ".txt"):
+        shutil.copy(DATA / f"{NAME}{suffix}", folder)
+    return folder / f"{NAME}.yaml"
+
+
+def _app(tmp_path: Path, path: Path, *, watch: bool = True) -> BriefingApp:
+    return build_app(path, config_path=tmp_path / "config.yaml", watch=watch)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _headline_text(pilot: Pilot) -> str:
+    return str(main_screen(pilot).query_one("#headline-text", Static).render())
+
+
+async def _until(pilot: Pilot, done: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            if done():
+                await pilot.pause()
+                return
+        except Exception:  # a screen half-way through being replaced
+            pass
+        await pilot.pause(0.05)
+    raise AssertionError(f"not within {TIMEOUT} s: {what} (screen: {pilot.app.screen!r})")
+
+
+async def _watching(pilot: Pilot) -> None:
+    await ready(pilot)
+    watcher = pilot.app._watcher  # type: ignore[attr-defined]
+    await _until(pilot, lambda: watcher is not None and watcher.running, "the watcher runs")
+    # inotify watches are in place once the thread is inside watchfiles; give it that moment.
+    await pilot.pause(0.2)
+
+
+def _problems(pilot: Pilot) -> list[str]:
+    screen = pilot.app.screen
+    return screen.problems if isinstance(screen, ErrorScreen) else []
+
+
+async def test_saving_a_new_headline_updates_the_headline_pane(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        await pilot.press("4", "j", "j")  # the third participant, in the participants pane
+        before = main_screen(pilot)
+        cursor = before.participants.item_list.highlighted
+        _edit(path, f"headline: {HEADLINE}", "headline: Saved from the editor")
+        await _until(pilot, lambda: "Saved from the editor" in _headline_text(pilot), "new headline")
+        after = main_screen(pilot)
+        assert after is not before
+        assert after.briefing.headline.startswith("Saved from the editor")
+        # The reader stays where they were.
+        assert after.focused is after.participants.item_list
+        assert after.participants.item_list.highlighted == cursor
+        assert any(f"Reloaded {NAME}.yaml" in str(n.message) for n in app._notifications)
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert app._watcher is not None and not app._watcher.running
+
+
+async def test_a_broken_save_shows_its_problems_and_a_fix_returns(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        _edit(path, "date: 2026-02-04", "date: 2026-02-30")
+        await _until(pilot, lambda: bool(_problems(pilot)), "the error screen")
+        assert _problems(pilot) == [f"{path}:9:7: impossible date 2026-02-30: February 2026 has 28 days"]
+        hint = str(pilot.app.screen.query_one("#error-hint", Static).render())
+        assert "reloads the file when it is saved again" in hint
+        _edit(path, "date: 2026-02-30", "date: 2026-02-04")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "back to the briefing")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_file_replaced_by_rename_is_seen(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        text = path.read_text(encoding="utf-8").replace(HEADLINE, "Renamed into place")
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+        await _until(pilot, lambda: "Renamed into place" in _headline_text(pilot), "renamed file")
+
+
+async def test_a_deleted_file_says_so_and_coming_back_reloads(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    kept = path.read_bytes()
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        path.unlink()
+        await _until(pilot, lambda: _problems(pilot) == [f"{path}: file not found"], "file not found")
+        path.write_bytes(kept)
+        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "back to the briefing")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_editing_the_source_file_checks_the_evidence_again(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        _edit(path.with_suffix(".txt"), "Special Investiture Ceremony", "ceremony")
+        await _until(pilot, lambda: bool(_problems(pilot)), "the error screen")
+        problems = _problems(pilot)
+        assert len(problems) == 2
+        assert problems[0].startswith(
+            f"{path}:51:9: evidence not found in '{NAME}.txt': 'during a Special Investiture Ceremony"
+        )
+        await pilot.press("q")
+    assert app.return_code == 1  # quitting from a failed load, as at start-up
+
+
+async def test_without_watching_nothing_reloads(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = main_screen(pilot)
+        _edit(path, f"headline: {HEADLINE}", "headline: Not seen")
+        await pilot.pause(1.0)
+        assert pilot.app.screen is screen
+        assert HEADLINE in _headline_text(pilot)
+        assert app._watcher is None
+
+
+async def test_a_library_lists_a_saved_file_anew_and_refreshes_it_when_open(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        library = pilot.app.screen
+        _edit(path, f"headline: {HEADLINE}", "headline: Library sees it")
+        await _until(
+            pilot,
+            lambda: library.entries[0].briefing.headline.startswith("Library sees it"),  # type: ignore[attr-defined]
+            "the new row",
+        )
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "the briefing")
+        _edit(path, "headline: Library sees it", "headline: Open and saved")
+        await _until(pilot, lambda: "Open and saved" in _headline_text(pilot), "the open briefing anew")
+        await pilot.press("escape")
+        assert pilot.app.screen is library
