@@ -351,47 +351,26 @@ class SearchIndex:
             memo[slot][text] = known
             return known
 
-        names, roles, organizations, sides = (memo[s] for s in (NAME, ROLE, ORGANIZATION, SIDE))
         found: dict[int, int] = {}
         people = self._participants
         for position in among:
             person = people[position]
             best = INITIALS_SCORE if position in typed else 0
-            text = person.name
-            if text:
-                score = names.get(text)
-                if score is None:
-                    score = best_in(text, NAME)
-                if score > best:
-                    best = score
-            text = person.role
-            if text:
-                score = roles.get(text)
-                if score is None:
-                    score = best_in(text, ROLE)
-                if score > best:
-                    best = score
-            text = person.organization
-            if text:
-                score = organizations.get(text)
-                if score is None:
-                    score = best_in(text, ORGANIZATION)
-                if score > best:
-                    best = score
-            text = person.side
-            if text:
-                score = sides.get(text)
-                if score is None:
-                    score = best_in(text, SIDE)
-                if score > best:
-                    best = score
-            for slot, texts in ((ALIAS, person.aliases), (EVENT, person.present_at)):
+            for slot, texts in (
+                (NAME, (person.name,)),
+                (ROLE, (person.role,)),
+                (ORGANIZATION, (person.organization,)),
+                (SIDE, (person.side,)),
+                (ALIAS, person.aliases),
+                (EVENT, person.present_at),
+            ):
                 for text in texts:
-                    score = memo[slot].get(text)
-                    if score is None:
-                        score = best_in(text, slot)
-                    if score > best:
-                        best = score
+                    if text:
+                        score = memo[slot].get(text)
+                        if score is None:
+                            score = best_in(text, slot)
+                        if score > best:
+                            best = score
             found[position] = best
         return found
 
