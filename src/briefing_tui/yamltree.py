@@ -284,7 +284,7 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                     fail(
                         pos.line,
                         pos.column,
-                        f"tags ({event.tag}) are not allowed in a briefing; remove the tag",
+                        f"tags ({_as_written(event.tag)}) are not allowed in a briefing; remove the tag",
                     )
                 ignored = top is not None and (
                     top.ignored or (top.is_map and not top.awaiting_key and top.drop_value)
