@@ -393,7 +393,9 @@ class BriefingApp(App[None], inherit_bindings=False):
     def on_key(self, event: events.Key) -> None:
         # Runs before App's own key handling. A key typed at a widget that has lost focus since
         # (it came in the same burst as the key that moved focus) is handled where focus is now.
-        origin = getattr(event, "typed_at", None)  # set by widgets.lists.KeysFollowFocus
+        from briefing_tui.widgets.lists import key_origin  # not at the top: kept off the first frame
+
+        origin = key_origin(event)
         focused = self.focused
         if origin is not None and focused is not None and origin is not focused:
             event.prevent_default()

@@ -24,7 +24,6 @@ from pydantic import BaseModel, ValidationError
 
 from briefing_tui.model import (
     DATE_AND_TIME,
-    EXTENSION_PREFIX,
     Agreement,
     Briefing,
     Event,
@@ -34,6 +33,7 @@ from briefing_tui.model import (
     Source,
 )
 from briefing_tui.yamltree import (
+    EXTENSION_PREFIX,
     FORBIDDEN_CHARS,
     UNSAFE_CHARS,
     Pos,
@@ -516,14 +516,10 @@ def _cross_checks(
 # -- the loader ----------------------------------------------------------------------------------
 
 
-def _display_path(path: Path) -> str:
-    return str(path)
-
-
 def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Briefing:
     """Load and validate one briefing file; raise `BriefingError` with every problem found."""
     path = Path(path)
-    shown = _display_path(path)
+    shown = str(path)
     text = read_text(path, shown, max_bytes=max_bytes)
     problems = _forbidden_chars(text, shown)
     if problems:
@@ -535,7 +531,7 @@ def parse_briefing(
     text: str, path: Path, *, shown: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Briefing:
     """Validate briefing text as if read from `path` (the source file is looked up beside it)."""
-    shown = shown or _display_path(path)
+    shown = shown or str(path)
     tree_problems: list[TreeProblem] = []
     with paused_gc():
         try:

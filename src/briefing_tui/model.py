@@ -24,14 +24,15 @@ from pydantic import (
     model_validator,
 )
 
+from briefing_tui.yamltree import EXTENSION_PREFIX
+
 FORMAT_VERSION = 1
-EXTENSION_PREFIX = "x-"
 
 
 def _schema_extras(schema: dict[str, Any]) -> None:
     # Keys starting with "x-" are allowed anywhere and ignored; the loader strips them before
     # validation, the schema must admit them so editors do not flag them.
-    schema["patternProperties"] = {"^x-": {}}
+    schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
 
 
 _MODEL_CONFIG = ConfigDict(

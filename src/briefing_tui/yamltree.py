@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+#: Keys with this prefix are allowed in any mapping and ignored, with all they hold.
+EXTENSION_PREFIX = "x-"
 
 #: C0 controls but tab, LF and CR; DEL; C1 controls; bidi embeddings/overrides and isolates.
 UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -359,7 +361,7 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                 if value == "<<":
                     fail(pos.line, pos.column, "merge keys (<<) are not allowed; write the keys out")
                     top.drop_value = True
-                elif value.startswith("x-"):
+                elif value.startswith(EXTENSION_PREFIX):
                     top.drop_value = True
             else:
                 top.awaiting_key = True
