@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "pakistan-kazakhstan-state-visit.yaml"
 
-OURS = "from briefing_tui.loader import load_briefing; load_briefing({path!r})"
+OURS = "from briefing_tui.format.loader import load_briefing; load_briefing({path!r})"
 PYYAML_C = "import yaml; yaml.load(open({path!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"
 CACHED = (
     "from pathlib import Path; from briefing_tui.library import BriefingCache; "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from briefing_tui.model import Participant
+from briefing_tui.format.model import Participant
 
 GIVEN = {
     "central_asian": (

@@ -30,11 +30,11 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from briefing_tui.loader import load_briefing  # noqa: E402
-from briefing_tui.model import Participant  # noqa: E402
+from briefing_tui.format.loader import load_briefing  # noqa: E402
+from briefing_tui.format.model import Participant  # noqa: E402
 from briefing_tui.paths import sample_path  # noqa: E402
 from briefing_tui.search import SearchIndex  # noqa: E402
-from briefing_tui.search_fold import words  # noqa: E402
+from briefing_tui.search.fold import words  # noqa: E402
 
 DEPTH = 10
 KINDS = ("exact", "prefix", "typo", "latin", "cyrillic", "role", "initials")

@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from briefing_tui.model import Participant  # noqa: E402
+from briefing_tui.format.model import Participant  # noqa: E402
 from people import generate, to_cyrillic  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)

@@ -7,8 +7,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing_tui.app import BriefingApp, LoadingScreen, build_app
+from briefing_tui.app import BriefingApp, build_app
 from briefing_tui.screens.library import LibraryScreen
+from briefing_tui.screens.loading import LoadingScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.participants import ParticipantsPane
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.loader import BriefingError, load_briefing
-from briefing_tui.model import Briefing
+from briefing_tui.format.loader import BriefingError, load_briefing
+from briefing_tui.format.model import Briefing
 
 
 class BriefingDir:

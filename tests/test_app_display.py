@@ -12,14 +12,14 @@ from textual.pilot import Pilot
 import apptest
 from apptest import HOSTILE, ready
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import Participant
+from briefing_tui.format.model import Participant
+from briefing_tui.items import Ref, format_date
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source import SourceScreen, locate_quotes, wrapped_line
-from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.participants import ParticipantsPane
-from briefing_tui.widgets.text import format_date, line, participant_row
+from briefing_tui.widgets.text import line, participant_row
 
 MARKUP = ["[bold red]x[/]", "[/]", "[link=https://evil.example]click me[/link]", "[@click=app.quit]"]
 

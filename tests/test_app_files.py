@@ -12,8 +12,9 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from briefing_tui.app import LoadingScreen, build_app
+from briefing_tui.app import build_app
 from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.loading import LoadingScreen
 from briefing_tui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from apptest import SIZE, main_screen, make_app, ready, settle
+from briefing_tui.items import Ref
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.help import HelpScreen, binding_groups
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source import SourceScreen
-from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.lists import ItemList, ScrollBox
 
 

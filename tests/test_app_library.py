@@ -12,7 +12,8 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from apptest import SIZE, library_screen, main_screen, make_app, ready, settle
-from briefing_tui.app import LoadingScreen, build_app
+from briefing_tui.app import build_app
+from briefing_tui.items import Ref
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen, binding_groups, binding_ids
 from briefing_tui.screens.library import (
@@ -21,7 +22,7 @@ from briefing_tui.screens.library import (
     LibraryList,
     LibraryScreen,
 )
-from briefing_tui.widgets.items import Ref
+from briefing_tui.screens.loading import LoadingScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 

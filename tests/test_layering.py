@@ -13,9 +13,9 @@ from briefing_tui.paths import sample_path
 #: Modules that must work without the UI.
 DATA_LAYER = [
     "briefing_tui",
-    "briefing_tui.model",
-    "briefing_tui.yamltree",
-    "briefing_tui.loader",
+    "briefing_tui.format.model",
+    "briefing_tui.format.yamltree",
+    "briefing_tui.format.loader",
     "briefing_tui.search",
     "briefing_tui.library",
     "briefing_tui.watching",
@@ -50,7 +50,7 @@ def test_module_does_not_import_textual(module):
 
 def test_loading_a_briefing_does_not_import_textual():
     modules = imported_after(
-        f"from briefing_tui.loader import load_briefing\nload_briefing({str(sample_path())!r})"
+        f"from briefing_tui.format.loader import load_briefing\nload_briefing({str(sample_path())!r})"
     )
     assert _textual(modules) == []
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing_tui.format.loader import BriefingError
 from briefing_tui.library import BriefingCache, Library, briefing_files
-from briefing_tui.loader import BriefingError
 
 BRIEFING = """\
 headline: Talks in Astana

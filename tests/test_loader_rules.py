@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from briefing_tui import yamltree
-from briefing_tui.loader import BriefingError, Problem, load_briefing, normalise_quote
+from briefing_tui.format import yamltree
+from briefing_tui.format.loader import BriefingError, Problem, load_briefing, normalise_quote
 from briefing_tui.paths import sample_path
 
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"

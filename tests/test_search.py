@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.loader import load_briefing
-from briefing_tui.model import Participant
+from briefing_tui.format.loader import load_briefing
+from briefing_tui.format.model import Participant
 from briefing_tui.paths import sample_path
 from briefing_tui.search import Hit, SearchIndex
-from briefing_tui.search_fold import fold, variant_key
-from briefing_tui.search_query import STOP_WORDS
+from briefing_tui.search.fold import fold, variant_key
+from briefing_tui.search.query import STOP_WORDS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 

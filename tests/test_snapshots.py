@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 
 from apptest import BRIEFINGS, HOSTILE, make_app, ready
 from briefing_tui.app import build_app
+from briefing_tui.items import Ref
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.widgets.items import Ref
 
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks" / "data"
 

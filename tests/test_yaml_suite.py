@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.loader import BriefingError, load_briefing
-from briefing_tui.yamltree import TreeError, read_tree
+from briefing_tui.format.loader import BriefingError, load_briefing
+from briefing_tui.format.yamltree import TreeError, read_tree
 
 SUITE = Path(__file__).resolve().parents[2] / "shared/corpora/yaml-test-suite"
 CASES = sorted(SUITE.rglob("in.yaml")) if SUITE.is_dir() else []

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
 
 from briefing_tui.config import (
     Config,
@@ -22,13 +20,14 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
+from briefing_tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets.option_list import Option
 
+    from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library, LibraryEntry
-    from briefing_tui.model import Briefing
     from briefing_tui.screens.main import ViewState
     from briefing_tui.watching import FileWatcher
 
@@ -50,19 +49,6 @@ def _library_commands() -> type[Provider]:
     from briefing_tui.screens.library import LibraryCommands
 
     return LibraryCommands
-
-
-class LoadingScreen(Screen[None]):
-    """What shows while the briefing (or folder) loads; replaced by the main or the error screen."""
-
-    def __init__(self, path: Path, *, folder: bool = False) -> None:
-        super().__init__()
-        self.path = path
-        self.folder = folder
-
-    def compose(self) -> ComposeResult:
-        what = f"the briefings in {self.path.name or self.path}" if self.folder else self.path.name
-        yield Static(Content(f"Loading {what}…"), id="loading")
 
 
 class BriefingApp(App[None], inherit_bindings=False):
@@ -205,7 +191,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _load_briefing(self, *, reload: bool = False) -> None:
         path = self.briefing_path
         try:
-            from briefing_tui.loader import BriefingError, load_briefing
+            from briefing_tui.format.loader import BriefingError, load_briefing
         except Exception as exc:  # pragma: no cover - an install problem, shown not raised
             self.post_message(self.LoadFailed([f"{path}: cannot load the loader: {exc}"], reload=reload))
             return

@@ -97,8 +97,8 @@ def _positive(text: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from briefing_tui.format.loader import BriefingError, Problem, load_briefing
     from briefing_tui.library import briefing_files
-    from briefing_tui.loader import BriefingError, Problem, load_briefing
 
     files = valid = problems = 0
     for root in args.paths:
@@ -128,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(_: argparse.Namespace) -> int:
-    from briefing_tui.model import json_schema
+    from briefing_tui.format.model import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui import __version__
-from briefing_tui.loader import (
+from briefing_tui.format.loader import (
     DEFAULT_MAX_BYTES,
     BriefingError,
     Problem,
@@ -25,7 +25,7 @@ from briefing_tui.loader import (
     paused_gc,
     read_text,
 )
-from briefing_tui.model import Briefing, Participant
+from briefing_tui.format.model import Briefing, Participant
 
 BRIEFING_SUFFIXES = (".yaml", ".yml")
 CACHE_ENV = "BRIEFING_TUI_CACHE"

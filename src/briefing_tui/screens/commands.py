@@ -8,11 +8,11 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from briefing_tui.model import Participant
+from briefing_tui import items
+from briefing_tui.format.model import Participant
+from briefing_tui.items import Ref
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.search import Hit as SearchHit
-from briefing_tui.widgets import items
-from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import DIM, highlighted
 

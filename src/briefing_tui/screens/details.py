@@ -13,13 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.widgets import items
-from briefing_tui.widgets.items import Ref, Value
+from briefing_tui import items
+from briefing_tui.items import Ref, Value
 from briefing_tui.widgets.lists import ItemList, ScrollBox
 from briefing_tui.widgets.text import DIM, event_row, paragraph, participant_row, side_styles
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
+    from briefing_tui.format.model import Briefing
 
 #: Keys every dialog shares; `q` still quits from inside one.
 DIALOG_BINDINGS = [

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui.items import format_date
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.main import BACK_BINDING, MainScreen
 from briefing_tui.widgets.lists import MOVE_BINDINGS, ItemList, focus_now
@@ -30,15 +31,14 @@ from briefing_tui.widgets.live_search import LiveSearch, SearchBox
 from briefing_tui.widgets.text import (
     DIM,
     Hanging,
-    format_date,
     participant_row,
     plain,
     side_styles,
 )
 
 if TYPE_CHECKING:
+    from briefing_tui.format.loader import Problem
     from briefing_tui.library import Library, LibraryEntry, PersonRef
-    from briefing_tui.loader import Problem
     from briefing_tui.search import Hit, SearchIndex
 
 #: The date column: "Wed 30 Oct 2024" is 15 cells, then a gap.

@@ -15,15 +15,15 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui.widgets import items
+from briefing_tui import items
+from briefing_tui.items import Ref
 from briefing_tui.widgets.headline import HeadlinePane
-from briefing_tui.widgets.items import Ref
 from briefing_tui.widgets.lists import ItemList, Pane, focus_now
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import agreement_row, event_row, heading_row, key_point_row
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
+    from briefing_tui.format.model import Briefing
 
 #: Below this many columns or rows the panes stack, and only the focused one is open.
 COMPACT_WIDTH = 100

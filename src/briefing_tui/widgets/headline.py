@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
+from briefing_tui.items import format_date
 from briefing_tui.widgets.lists import Pane, ScrollBox
-from briefing_tui.widgets.text import DIM, format_date, plain
+from briefing_tui.widgets.text import DIM, plain
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
+    from briefing_tui.format.model import Briefing
 
 
 def headline_content(briefing: Briefing) -> Content:

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui.widgets.items import Ref
+from briefing_tui.items import Ref
 
 
 def focus_now(widget: Widget) -> None:

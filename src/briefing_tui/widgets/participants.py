@@ -12,13 +12,13 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from briefing_tui.widgets.items import Ref
+from briefing_tui.items import Ref
 from briefing_tui.widgets.lists import ItemList, Pane
 from briefing_tui.widgets.live_search import LiveSearch, SearchBox
 from briefing_tui.widgets.text import participant_row, side_styles
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
+    from briefing_tui.format.model import Briefing
     from briefing_tui.search import Hit, SearchIndex
 
 

@@ -8,7 +8,6 @@ search engine reports (offsets into the original text) stay valid.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Agreement, Event, KeyPoint, Participant
+    from briefing_tui.format.model import Agreement, Event, KeyPoint, Participant
 
 
 def _table(*, one_line: bool) -> dict[int, str]:
@@ -41,8 +40,6 @@ DIM = "$foreground-muted"  # "$text-muted" is "auto 60%", which resolves to whit
 SIDE_STYLES = ("$accent", "$primary", "$success", "$warning", "$secondary", "$error")
 NO_SIDE_STYLE = DIM
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def line(text: str) -> str:
@@ -75,11 +72,6 @@ def highlighted(
     for start, end in spans:
         content = content.stylize(match, start, end)
     return content
-
-
-def format_date(date: dt.date) -> str:
-    """A date as "Wed 4 Feb 2026", the same in every locale."""
-    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def side_styles(participants: Iterable[Participant]) -> dict[str | None, str]:

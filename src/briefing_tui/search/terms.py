@@ -22,9 +22,9 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from briefing_tui.search_fold import variant_key
-from briefing_tui.search_query import EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
-from briefing_tui.search_vocab import Alphabet, budget
+from briefing_tui.search.fold import variant_key
+from briefing_tui.search.query import EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
+from briefing_tui.search.vocab import Alphabet, budget
 
 NAME, ALIAS, ROLE, ORGANIZATION, SIDE, EVENT = range(6)
 SLOT_WEIGHTS = (1.0, 0.9, 0.7, 0.6, 0.6, 0.4)

@@ -7,13 +7,12 @@ they agree on what an item is called and which fields it has.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
-from briefing_tui.widgets.text import format_date
-
 if TYPE_CHECKING:
-    from briefing_tui.model import Briefing
+    from briefing_tui.format.model import Briefing
 
 Kind = Literal["briefing", "key_point", "agreement", "event", "participant"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
@@ -25,6 +24,15 @@ KIND_NAMES: dict[Kind, str] = {
     "event": "Event",
     "participant": "Participant",
 }
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(date: dt.date) -> str:
+    """A date as "Wed 4 Feb 2026", the same in every locale."""
+    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+
 
 #: A field's value: text, a list of texts, or nothing (shown as a dash).
 Value = str | tuple[str, ...] | None

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from briefing_tui.yamltree import EXTENSION_PREFIX
+from briefing_tui.format.yamltree import EXTENSION_PREFIX
 
 FORMAT_VERSION = 1
 

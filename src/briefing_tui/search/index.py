@@ -39,8 +39,8 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
-from briefing_tui.model import Participant
-from briefing_tui.search_fold import (
+from briefing_tui.format.model import Participant
+from briefing_tui.search.fold import (
     analyse,
     fold_offsets,
     name_initials,
@@ -48,8 +48,8 @@ from briefing_tui.search_fold import (
     variant_key,
     words,
 )
-from briefing_tui.search_query import Group, Term, parse_query
-from briefing_tui.search_terms import (
+from briefing_tui.search.query import Group, Term, parse_query
+from briefing_tui.search.terms import (
     ALIAS,
     CODE_WEIGHTS,
     EVENT,
@@ -67,7 +67,7 @@ from briefing_tui.search_terms import (
     field_code,
     pack,
 )
-from briefing_tui.search_vocab import Alphabet
+from briefing_tui.search.vocab import Alphabet
 
 __all__ = ["Hit", "SearchIndex"]
 

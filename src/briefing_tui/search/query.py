@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing_tui.search_fold import fold, words
+from briefing_tui.search.fold import fold, words
 
 FUZZY = "fuzzy"
 EXACT = "exact"  # 'x: substring of a word

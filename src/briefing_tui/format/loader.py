@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from briefing_tui.model import (
+from briefing_tui.format.model import (
     DATE_AND_TIME,
     Agreement,
     Briefing,
@@ -32,7 +32,7 @@ from briefing_tui.model import (
     Participant,
     Source,
 )
-from briefing_tui.yamltree import (
+from briefing_tui.format.yamltree import (
     EXTENSION_PREFIX,
     FORBIDDEN_CHARS,
     UNSAFE_CHARS,
