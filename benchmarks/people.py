@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.format.model import Participant
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Participant
+
 
 GIVEN = {
     "central_asian": (
@@ -362,10 +365,12 @@ class _Names:
 
 def generate(count: int, seed: int = 7) -> list[Participant]:
     """`count` participants, the same for the same seed."""
-    return list(_people(count, seed))
+
+    return [Participant.model_construct(**record) for record in records(count, seed)]
 
 
-def _people(count: int, seed: int) -> Iterator[Participant]:
+def records(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """`count` participants as plain field mappings (every key of the format), for writing YAML."""
     rng = random.Random(seed)
     names = _Names(rng)
     for _ in range(count):
@@ -388,13 +393,13 @@ def _people(count: int, seed: int) -> Iterator[Participant]:
             aliases = (name.split()[-1].upper(),)
         events = tuple(e.format(**fill) for e in rng.sample(EVENTS, rng.choice((0, 1, 1, 2, 2, 3))))
         unnamed = rng.random() < 0.03
-        yield Participant.model_construct(
-            name=None if unnamed else name,
-            role=role,
-            organization=organization,
-            side=side,
-            aliases=() if unnamed else aliases,
-            present_at=events,
-            evidence=(),
-            notes=None,
-        )
+        yield {
+            "name": None if unnamed else name,
+            "role": role,
+            "organization": organization,
+            "side": side,
+            "aliases": () if unnamed else aliases,
+            "present_at": events,
+            "evidence": (),
+            "notes": None,
+        }
