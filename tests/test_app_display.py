@@ -16,7 +16,7 @@ from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref, format_date
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.screens.source import SourceScreen, locate_quotes, wrapped_line
+from briefing_tui.screens.source import SourceScreen, wrapped_line
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import line, participant_row
@@ -218,16 +218,6 @@ def test_rows_wrap_under_the_text_not_the_marker() -> None:
     assert len(lines) == row.get_height({}, 20) > 1  # type: ignore[arg-type]
     assert lines[0].startswith("▌ Name")
     assert all(other.startswith("  ") for other in lines[1:])
-
-
-def test_quotes_are_found_despite_typography_and_spacing() -> None:
-    source = "He said the visit—the first in\n  two decades—was “timely”. Nothing else."
-    found = locate_quotes(source, ["visit-the first in two decades", '"timely"', "absent"])
-    assert found[2] is None
-    start, end = found[0]  # type: ignore[misc]
-    assert source[start:end] == "visit—the first in\n  two decades"
-    start, end = found[1]  # type: ignore[misc]
-    assert source[start:end] == "“timely”"
 
 
 def test_wrapped_line_of_an_offset() -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from briefing_tui.format import yamltree
-from briefing_tui.format.loader import BriefingError, Problem, load_briefing, normalise_quote
+from briefing_tui.format.loader import BriefingError, Problem, load_briefing
 from briefing_tui.paths import sample_path
 
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
@@ -506,10 +506,6 @@ def test_evidence_matches_across_unicode_normal_forms(bdir):
     assert bdir.load(HEAD + "source: {file: article.txt}\nevents: [{name: E, evidence: Café meeting}]\n")
 
 
-def test_normalise_quote():
-    assert normalise_quote("  “we’re”\u00a0—\n\tready  ") == '"we\'re" - ready'
-
-
 def test_invented_evidence_is_refused(bdir):
     bdir.write(SOURCE, "source.txt")
     content = DOC.replace("the two leaders met", "the leaders signed a treaty in Astana on Monday")
@@ -625,8 +621,7 @@ def test_x_keys_are_allowed_anywhere_and_ignored(bdir):
 
 def test_x_keys_are_still_read_safely(bdir):
     assert bdir.problems(HEAD + "x-a: !!python/name:os.system\nx-b: [&a 1, *a]\n") == [
-        "b.yaml:5:6: tags (!!python/name:os.system) are not allowed in a briefing; "
-        "remove the tag",
+        "b.yaml:5:6: tags (!!python/name:os.system) are not allowed in a briefing; remove the tag",
         "b.yaml:6:7: anchors (&a) are not allowed; write the value out",
         "b.yaml:6:13: aliases (*a) are not allowed; write the value out",
     ]

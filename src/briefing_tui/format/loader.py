@@ -13,7 +13,6 @@ import gc
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from briefing_tui.format.model import (
     Participant,
     Source,
 )
+from briefing_tui.format.quotes import normalise_quote
 from briefing_tui.format.yamltree import (
     EXTENSION_PREFIX,
     FORBIDDEN_CHARS,
@@ -335,40 +335,6 @@ def _validation_problems(
 
 
 # -- checks across the document ------------------------------------------------------------------
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-    }
-)
-_SPACE = re.compile(r"\s+")
-
-
-def normalise_quote(text: str) -> str:
-    """Text as evidence is compared: NFC, one kind of quote and dash, runs of space as one."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
 
 
 def _items(data: dict[str, Any], pos: Pos, key: str) -> Iterator[tuple[Any, Pos, int]]:

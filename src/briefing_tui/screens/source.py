@@ -14,54 +14,13 @@ from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from briefing_tui.format.quotes import locate_quotes
 from briefing_tui.screens.details import DIALOG_BINDINGS
 from briefing_tui.widgets.lists import ScrollBox
 from briefing_tui.widgets.text import paragraph
 
 QUOTE_STYLE = "$text-warning on $warning-muted"
 CURRENT_STYLE = "bold $text on $accent"
-
-# Quotes are compared as the loader compares them: one kind of quote mark and dash, any run of
-# white space as one space. Each character maps to one, so offsets carry back to the source.
-_SAME = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        **dict.fromkeys("\u00a0\u2009\u202f", " "),
-    }
-)
-
-
-def _comparable(text: str) -> tuple[str, list[int]]:
-    """`text` normalised for comparison, and for each of its characters the offset in `text`."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    after_space = False
-    for offset, char in enumerate(text.translate(_SAME)):
-        if char.isspace():
-            if after_space:
-                continue
-            char, after_space = " ", True
-        else:
-            after_space = False
-        chars.append(char)
-        offsets.append(offset)
-    return "".join(chars), offsets
-
-
-def locate_quotes(source: str, quotes: Sequence[str]) -> list[tuple[int, int] | None]:
-    """Where each quote occurs in `source` (start, end), or None where it does not."""
-    haystack, offsets = _comparable(source)
-    found: list[tuple[int, int] | None] = []
-    for quote in quotes:
-        needle = _comparable(unicodedata.normalize("NFC", quote).strip())[0]
-        at = haystack.find(needle) if needle else -1
-        if at < 0:
-            found.append(None)
-        else:
-            found.append((offsets[at], offsets[at + len(needle) - 1] + 1))
-    return found
 
 
 def wrapped_line(text: str, offset: int, width: int) -> int:
