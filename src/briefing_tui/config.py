@@ -13,7 +13,6 @@ The app writes the file only to remember the theme, atomically, keeping the rest
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -23,6 +22,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from briefing_tui.format.suggest import did_you_mean
 
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
@@ -115,7 +116,8 @@ def load_config(path: Path) -> Config:
         return config
     for key in data:
         if key not in KNOWN_KEYS:
-            config.problems.append(f"{path}: unknown setting {key!r}{_hint(key, KNOWN_KEYS)}")
+            hint = did_you_mean(str(key), KNOWN_KEYS, ignore_case=False)
+            config.problems.append(f"{path}: unknown setting {key!r}{hint}")
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip():
         config.theme = theme.strip()
@@ -144,7 +146,7 @@ def keymap_problems(config: Config, known_ids: Collection[str]) -> list[str]:
     for binding_id in list(config.keymap):
         if binding_id not in known_ids:
             del config.keymap[binding_id]
-            hint = _hint(binding_id, known_ids)
+            hint = did_you_mean(binding_id, known_ids, ignore_case=False)
             problems.append(f"{config.path}: keymap: unknown binding id {binding_id!r}{hint}")
     return problems
 
@@ -155,11 +157,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 40 else "a long text"
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
-
-
-def _hint(word: object, choices: Collection[str]) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 # -- writing the theme -----------------------------------------------------------------------------

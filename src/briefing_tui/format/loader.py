@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import gc
 import os
 import re
@@ -32,6 +31,7 @@ from briefing_tui.format.model import (
     Source,
 )
 from briefing_tui.format.quotes import normalise_quote
+from briefing_tui.format.suggest import did_you_mean
 from briefing_tui.format.yamltree import (
     EXTENSION_PREFIX,
     FORBIDDEN_CHARS,
@@ -201,13 +201,6 @@ _NOUNS = {
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
     return _CHILD_MODELS.get(str(loc[0]), Briefing) if loc else Briefing
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """` (did you mean 'x'?)`, or nothing when no choice is close."""
-    lowered = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; did you mean {lowered[close[0]]!r}?" if close else ""
 
 
 def _kind(value: Any) -> str:
