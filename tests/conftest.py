@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import BriefingError, load_briefing
+from briefing_tui.format.loader import load_briefing
 from briefing_tui.format.model import Briefing
+from briefing_tui.format.problems import BriefingError
 
 
 class BriefingDir:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import BriefingError
+from briefing_tui.format.problems import BriefingError
 from briefing_tui.library import BriefingCache, Library, briefing_files
 
 BRIEFING = """\

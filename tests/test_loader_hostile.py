@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import BriefingError, load_briefing
+from briefing_tui.format.loader import load_briefing
+from briefing_tui.format.problems import BriefingError
 
 HOSTILE = Path(__file__).parent / "hostile"
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"

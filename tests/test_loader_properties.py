@@ -13,7 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.format.loader import BriefingError, load_briefing, parse_briefing
+from briefing_tui.format.loader import load_briefing, parse_briefing
+from briefing_tui.format.problems import BriefingError
 
 SETTINGS = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from briefing_tui.format import yamltree
-from briefing_tui.format.loader import BriefingError, Problem, load_briefing
+from briefing_tui.format.loader import load_briefing
+from briefing_tui.format.problems import BriefingError, Problem
 from briefing_tui.paths import sample_path
 
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"

@@ -14,8 +14,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.format.loader import BriefingError, parse_briefing, read_text
+from briefing_tui.format.loader import parse_briefing
+from briefing_tui.format.problems import BriefingError
 from briefing_tui.format.quotes import locate_quotes, normalise_quote
+from briefing_tui.format.reading import read_text
 
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
 HEAD += "source: {file: source.txt}\n"

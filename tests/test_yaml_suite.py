@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import BriefingError, load_briefing
+from briefing_tui.format.loader import load_briefing
+from briefing_tui.format.problems import BriefingError
 from briefing_tui.format.yamltree import TreeError, read_tree
 
 SUITE = Path(__file__).resolve().parents[2] / "shared/corpora/yaml-test-suite"

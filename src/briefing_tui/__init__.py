@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from briefing_tui.format.loader import BriefingError, Problem, load_briefing
+    from briefing_tui.format.loader import load_briefing
     from briefing_tui.format.model import Briefing, Participant
+    from briefing_tui.format.problems import BriefingError, Problem
 
 __all__ = ["Briefing", "BriefingError", "Participant", "Problem", "__version__", "load_briefing"]
 
 _LAZY = {
     "Briefing": "briefing_tui.format.model",
     "Participant": "briefing_tui.format.model",
-    "BriefingError": "briefing_tui.format.loader",
-    "Problem": "briefing_tui.format.loader",
+    "BriefingError": "briefing_tui.format.problems",
+    "Problem": "briefing_tui.format.problems",
     "load_briefing": "briefing_tui.format.loader",
 }
 

@@ -97,7 +97,8 @@ def _positive(text: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from briefing_tui.format.loader import BriefingError, Problem, load_briefing
+    from briefing_tui.format.loader import load_briefing
+    from briefing_tui.format.problems import BriefingError, Problem
     from briefing_tui.library import briefing_files
 
     files = valid = problems = 0

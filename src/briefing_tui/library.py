@@ -17,15 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui import __version__
-from briefing_tui.format.loader import (
-    DEFAULT_MAX_BYTES,
-    BriefingError,
-    Problem,
-    load_briefing,
-    paused_gc,
-    read_text,
-)
+from briefing_tui.format.loader import load_briefing, paused_gc
 from briefing_tui.format.model import Briefing, Participant
+from briefing_tui.format.problems import BriefingError, Problem
+from briefing_tui.format.reading import DEFAULT_MAX_BYTES, read_text
 
 BRIEFING_SUFFIXES = (".yaml", ".yml")
 CACHE_ENV = "BRIEFING_TUI_CACHE"

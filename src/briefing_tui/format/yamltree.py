@@ -92,6 +92,27 @@ class Pos:
         #: The text as written, for plain scalars YAML did not read as text (`NO`, `1e3`, `~`).
         self.raw: str | None = None
 
+    def child(self, key: str | int) -> Pos:
+        """Where the value under a mapping key or at a list index starts; this position if none."""
+        children = self.children
+        if isinstance(children, dict) and isinstance(key, str) and key in children:
+            return children[key][2]
+        if isinstance(children, list) and isinstance(key, int) and key < len(children):
+            return children[key]
+        return self
+
+
+def items_at(data: dict[str, Any], pos: Pos, key: str) -> Iterator[tuple[Any, Pos]]:
+    """The items of the list under `key` in `data` (at `pos`), each with its position."""
+    values = data.get(key)
+    if not isinstance(values, list):
+        return
+    children = pos.children.get(key) if isinstance(pos.children, dict) else None
+    item_pos = children[2].children if children else None
+    for index, value in enumerate(values):
+        if isinstance(item_pos, list) and index < len(item_pos):
+            yield value, item_pos[index]
+
 
 @dataclass(slots=True)
 class TreeProblem:

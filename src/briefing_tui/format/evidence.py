@@ -1,0 +1,101 @@
+"""Checks of a briefing's source file and of the evidence quoted from it.
+
+The source file must be named relative to the briefing's folder and stay inside it, be readable
+text, and hold every evidence quote, compared as `quotes` compares them. A quote that is not found
+comes with the closest passage of the source, to show where a retyped quote went wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from briefing_tui.format.problems import BriefingError, FileContext, Problem
+from briefing_tui.format.quotes import normalise_quote
+from briefing_tui.format.reading import forbidden_chars, read_text
+from briefing_tui.format.yamltree import FORBIDDEN_CHARS, UNSAFE_CHARS, Pos, items_at
+
+#: Evidence quotes not found that get a closest passage; the search for one is slow.
+MAX_CLOSEST = 20
+
+
+def evidence_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> tuple[list[Problem], str | None]:
+    """Problems with the source file and the evidence, and the source's text if it could be read."""
+    source = data.get("source")
+    file_name = source.get("file") if isinstance(source, dict) else None
+    if not isinstance(file_name, str) or not file_name.strip():
+        return [], None
+    at = pos.child("source").child("file")
+
+    def fail(message: str) -> tuple[list[Problem], None]:
+        return [file.at(at, message)], None
+
+    if os.path.isabs(file_name) or re.match(r"^[A-Za-z]:[\\/]", file_name):
+        return fail(f"source file {file_name!r} must be relative to the briefing's folder")
+    if FORBIDDEN_CHARS.search(file_name) or "\0" in file_name:
+        return [], None  # already reported where the name is written
+    try:
+        folder = file.path.parent.resolve()
+        target = (folder / file_name).resolve()
+        if not target.is_relative_to(folder):
+            return fail(f"source file {file_name!r} is outside the briefing's folder")
+        if not target.exists():
+            return fail(f"source file {file_name!r} not found in {str(folder)!r}")
+    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, names too long
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return fail(f"source file {file_name!r} cannot be opened: {reason}")
+    source_shown = os.path.join(os.path.dirname(file.shown), file_name)
+    try:
+        text = read_text(target, source_shown, max_bytes=file.max_bytes, what="source file")
+    except BriefingError as exc:
+        return exc.problems, None
+    bad_chars = forbidden_chars(text, source_shown, UNSAFE_CHARS)
+    if bad_chars:
+        return bad_chars, None
+    return _quotes_not_found(data, pos, file, file_name, text), text
+
+
+def _quotes_not_found(
+    data: dict[str, Any], pos: Pos, file: FileContext, file_name: str, text: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    haystack = normalise_quote(text)
+    for quote, quote_pos in _evidence(data, pos):
+        needle = normalise_quote(quote)
+        if needle and needle not in haystack:
+            closest = _closest_passage(needle, haystack) if len(problems) < MAX_CLOSEST else ""
+            shown_quote = quote if len(quote) <= 80 else quote[:77] + "..."
+            problems.append(
+                file.at(quote_pos, f"evidence not found in {file_name!r}: {shown_quote!r}{closest}")
+            )
+    return problems
+
+
+def _evidence(data: dict[str, Any], pos: Pos) -> Iterator[tuple[str, Pos]]:
+    """Every evidence quote of every item, with its position."""
+    for section in ("key_points", "agreements", "events", "figures", "participants"):
+        for item, item_pos in items_at(data, pos, section):
+            if not isinstance(item, dict):
+                continue
+            quotes = item.get("evidence")
+            quotes_pos = item_pos.child("evidence")
+            if isinstance(quotes, str):
+                yield quotes, quotes_pos
+            elif isinstance(quotes, list):
+                for index, quote in enumerate(quotes):
+                    if isinstance(quote, str):
+                        yield quote, quotes_pos.child(index)
+
+
+def _closest_passage(quote: str, source: str) -> str:
+    if len(source) > 2_000_000 or len(quote) > 1000:
+        return ""  # the alignment is quadratic; a hint is not worth seconds
+    from rapidfuzz import fuzz
+
+    found = fuzz.partial_ratio_alignment(quote, source)
+    if found is None or found.score < 60:
+        return ""
+    passage = source[found.dest_start : found.dest_end]
+    return f"; closest passage: {passage!r}"
