@@ -93,15 +93,12 @@ class BriefingCache:
         try:
             with paused_gc():
                 stored = json.loads(entry.read_text(encoding="utf-8"))
-                briefing = Briefing.model_validate(stored["briefing"])
-            source_text = self._source(path, stored["source_file"], max_bytes)
-            if self._digest((source_text or "").encode()) != stored["source_sha256"]:
-                return None
+                source_text = self._source(path, stored["source_file"], max_bytes)
+                if self._digest((source_text or "").encode()) != stored["source_sha256"]:
+                    return None
+                return Briefing.loaded(stored["briefing"], path=str(path), source_text=source_text)
         except (OSError, ValueError, KeyError, TypeError, BriefingError):
             return None  # missing, stale or damaged: a full load decides
-        briefing._path = str(path)
-        briefing._source_text = source_text
-        return briefing
 
     def _write(self, entry: Path, briefing: Briefing) -> None:
         stored = {

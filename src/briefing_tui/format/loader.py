@@ -75,22 +75,22 @@ def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileC
         raise BriefingError(problems)
     data.setdefault("id", file.path.stem)
     skip = {(p.line or 0, p.column or 0) for p in problems}
+    # The checks across the document run before the model, which is made with the source text they
+    # read; their problems still come after the model's, which keeps the order at any one place.
+    across = event_problems(data, pos, file)
+    source_problems, source_text = evidence_problems(data, pos, file)
     briefing: Briefing | None = None
     try:
-        briefing = Briefing.model_validate(data)
+        briefing = Briefing.loaded(data, path=str(file.path), source_text=source_text)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, pos, file, skip))
-    problems += event_problems(data, pos, file)
-    source_problems, source_text = evidence_problems(data, pos, file)
-    problems += source_problems
+    problems += across + source_problems
     if problems or briefing is None:
         # The briefing's own problems in file order, then any in its source file.
         ordered = sorted(
             dict.fromkeys(problems), key=lambda p: (p.path != file.shown, p.line or 0, p.column or 0)
         )
         raise BriefingError(ordered)
-    briefing._path = str(file.path)
-    briefing._source_text = source_text
     return briefing
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -192,9 +192,19 @@ class Briefing(_Node):
     figures: tuple[Figure, ...] = ()
     participants: tuple[Participant, ...] = Field(min_length=1)
 
-    # Set by the loader, never read from the file.
+    # Set by `loaded` only, never read from the file.
     _path: str | None = PrivateAttr(default=None)
     _source_text: str | None = PrivateAttr(default=None)
+
+    @classmethod
+    def loaded(cls, data: Any, *, path: str, source_text: str | None) -> Self:
+        """Validate `data` as the briefing read from `path`, whose source file holds `source_text`.
+
+        Raises pydantic's `ValidationError`. The loader and the cache both make briefings here."""
+        briefing = cls.model_validate(data)
+        briefing._path = path
+        briefing._source_text = source_text
+        return briefing
 
     @property
     def path(self) -> str | None:
