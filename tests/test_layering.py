@@ -48,6 +48,16 @@ def test_module_does_not_import_textual(module):
     assert _textual(modules) == []
 
 
+@pytest.mark.parametrize("module", ["briefing_tui.config", "briefing_tui.paths", "briefing_tui.watching"])
+def test_config_paths_and_watching_do_not_import_pydantic(module):
+    # The config is read before the first frame and the watcher starts on the UI thread: neither
+    # may wait for the loader.
+    modules = imported_after(f"import {module}")
+    assert module in modules
+    assert sorted(m for m in modules if m.partition(".")[0] == "pydantic") == []
+    assert "briefing_tui.library" not in modules
+
+
 def test_loading_a_briefing_does_not_import_textual():
     modules = imported_after(
         f"from briefing_tui.format.loader import load_briefing\nload_briefing({str(sample_path())!r})"
@@ -63,3 +73,7 @@ def test_check_command_does_not_import_textual():
 def test_the_probe_can_see_textual():
     # Guards the tests above against a probe that never sees anything.
     assert "textual" in imported_after("import textual")
+
+
+def test_the_probe_can_see_pydantic():
+    assert "pydantic" in imported_after("import briefing_tui.library")

@@ -16,14 +16,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.format.suggest import did_you_mean
+from briefing_tui.paths import write_atomically
 
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
@@ -205,22 +204,6 @@ def save_theme(path: Path, theme: str) -> None:
     except ConfigError as exc:
         raise ConfigError(f"{path}: not saving the theme: {exc}") from None
     try:
-        _atomic_write(target, new_text)
+        write_atomically(target, new_text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot save the theme: {exc.strerror or exc}") from None
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,8 @@ from briefing_tui.format.loader import load_briefing, paused_gc
 from briefing_tui.format.model import Briefing, Participant
 from briefing_tui.format.problems import BriefingError, Problem
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES, read_text
+from briefing_tui.paths import BRIEFING_SUFFIXES, write_atomically
 
-BRIEFING_SUFFIXES = (".yaml", ".yml")
 CACHE_ENV = "BRIEFING_TUI_CACHE"
 _CACHE_FORMAT = f"briefing-cache/1 {__version__}"
 
@@ -107,12 +106,7 @@ class BriefingCache:
             "source_sha256": self._digest((briefing.source_text or "").encode()),
         }
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=entry.parent, suffix=".tmp", delete=False
-            ) as handle:
-                json.dump(stored, handle, ensure_ascii=False)
-            os.replace(handle.name, entry)
+            write_atomically(entry, json.dumps(stored, ensure_ascii=False))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

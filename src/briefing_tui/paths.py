@@ -1,10 +1,20 @@
-"""Where bundled files live, in a source checkout and in an installed wheel alike."""
+"""Files and where they live: bundled files in a checkout and an installed wheel alike, which names
+are briefings, and writing a file whole.
+
+Cheap to import (no pydantic, no textual): the config and the file watcher use it before or beside
+the first frame.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from pathlib import Path
 
 SAMPLE_NAME = "pakistan-kazakhstan-state-visit.yaml"
+#: The file names (lowercased) a folder's briefings have.
+BRIEFING_SUFFIXES = (".yaml", ".yml")
 
 
 def data_dir() -> Path:
@@ -17,3 +27,24 @@ def data_dir() -> Path:
 
 def sample_path() -> Path:
     return data_dir() / SAMPLE_NAME
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` by `text` (UTF-8) so that no reader, and no crash, ever sees half of it.
+
+    The text goes to a temporary file beside `path`, is flushed to disk, and is renamed over it,
+    keeping its permission bits. Creates missing folders; raises `OSError`.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from briefing_tui.library import BRIEFING_SUFFIXES
+from briefing_tui.paths import BRIEFING_SUFFIXES
 
 #: How long `stop` waits for a watcher thread; watchfiles checks the stop event every 50 ms.
 JOIN_TIMEOUT = 2.0
