@@ -145,7 +145,7 @@ def _participant_schema(schema: dict[str, Any]) -> None:
 
 
 class Participant(_Node):
-    model_config = ConfigDict(_MODEL_CONFIG, json_schema_extra=_participant_schema)
+    model_config = _MODEL_CONFIG | ConfigDict(json_schema_extra=_participant_schema)
 
     name: Text | None = None
     role: Text | None = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,10 +132,24 @@ class TreeError(Exception):
 class _Frame:
     """An open mapping or sequence while its events stream in."""
 
-    __slots__ = ("awaiting_key", "drop_value", "ignored", "is_map", "key", "key_pos", "pos", "seen", "value")
+    __slots__ = (
+        "awaiting_key",
+        "children",
+        "drop_value",
+        "ignored",
+        "is_map",
+        "key",
+        "key_pos",
+        "pos",
+        "seen",
+        "value",
+    )
 
     def __init__(self, value: dict[str, Any] | list[Any], pos: Pos, ignored: bool) -> None:
-        self.value = value
+        # A dict or a list, and the children of `pos` to match: `is_map` tells which, more cheaply
+        # than isinstance for every value, so the types cannot be narrowed.
+        self.value: Any = value
+        self.children: Any = pos.children
         self.pos = pos
         self.is_map = isinstance(value, dict)
         # Inside the value of an x- key (or a dropped duplicate): parsed and checked for safety,
@@ -148,7 +162,8 @@ class _Frame:
         self.seen: dict[str, int] = {}
 
 
-_RESOLVER = Resolver()
+#: The implicit tag of a plain scalar (the stubs leave `Resolver.resolve` untyped).
+_resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = Resolver().resolve
 _CONSTRUCTOR = SafeConstructor()
 _CORE = "tag:yaml.org,2002:"
 _INT = "tag:yaml.org,2002:int"
@@ -156,7 +171,7 @@ _FLOAT = "tag:yaml.org,2002:float"
 #: About the 4300 decimal digits Python converts to text; larger numbers cannot even be shown.
 _MAX_INT_BITS = 14_000
 _MAX_INT_CHARS = 4300
-_IMPLICIT = {
+_IMPLICIT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
     "tag:yaml.org,2002:null": lambda node: None,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
@@ -205,7 +220,7 @@ def _scalar(event: yaml.ScalarEvent, pos: Pos) -> tuple[Any, str | None]:
     value = event.value
     if event.style or not event.implicit[0]:  # quoted or block scalars are always text
         return value, None
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    tag = _resolve(yaml.ScalarNode, value, (True, False))
     build = _IMPLICIT.get(tag)
     if build is None:
         return value, None
@@ -284,6 +299,8 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
     def fail(line: int, column: int, message: str) -> None:
         problems.append(TreeProblem(line, column, message))
 
+    # Dispatched on its exact type, which is faster than isinstance but lets mypy narrow nothing.
+    event: Any
     try:
         for event in _events(text):
             kind = type(event)
@@ -359,8 +376,8 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
             if top is None:
                 root, root_pos = value, pos
             elif not top.is_map:
-                top.value.append(value)  # type: ignore[union-attr]
-                top.pos.children.append(pos)  # type: ignore[union-attr]
+                top.value.append(value)
+                top.children.append(pos)
             elif top.awaiting_key:
                 top.awaiting_key = False
                 top.drop_value = False
@@ -387,8 +404,8 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
             else:
                 top.awaiting_key = True
                 if not top.drop_value:
-                    top.value[top.key] = value  # type: ignore[index]
-                    top.pos.children[top.key] = (*top.key_pos, pos)  # type: ignore[index]
+                    top.value[top.key] = value
+                    top.children[top.key] = (*top.key_pos, pos)
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(exc))
         raise TreeError(problems) from None
