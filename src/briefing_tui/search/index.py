@@ -40,6 +40,7 @@ from operator import attrgetter
 from typing import Any
 
 from briefing_tui.format.model import Participant
+from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, field_code, texts
 from briefing_tui.search.fold import (
     analyse,
     fold_offsets,
@@ -50,21 +51,13 @@ from briefing_tui.search.fold import (
 )
 from briefing_tui.search.query import Group, Term, parse_query
 from briefing_tui.search.terms import (
-    ALIAS,
-    CODE_WEIGHTS,
-    EVENT,
     INITIALS_SCORE,
-    NAME,
-    ORGANIZATION,
-    ROLE,
     SCALE,
-    SIDE,
     Entries,
     EntryList,
     Matched,
     Postings,
     Terms,
-    field_code,
     pack,
 )
 from briefing_tui.search.vocab import Alphabet
@@ -93,28 +86,6 @@ class Hit:
     score: float  # higher is better
     #: field key ("name", "role", "aliases[0]", ...) → matched (start, end) spans in that field
     spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-
-
-_GETTERS = tuple(attrgetter(a) for a in ("name", "role", "organization", "side"))
-_MANY = tuple(attrgetter(a) for a in ("aliases", "present_at"))
-_SLOTS = (NAME, ROLE, ORGANIZATION, SIDE)
-_MANY_SLOTS = (ALIAS, EVENT)
-
-
-def _fields(participant: Participant) -> Iterable[tuple[int, str, str]]:
-    """(slot, field key, text) for every searchable field."""
-    if participant.name:
-        yield NAME, "name", participant.name
-    for i, alias in enumerate(participant.aliases):
-        yield ALIAS, f"aliases[{i}]", alias
-    if participant.role:
-        yield ROLE, "role", participant.role
-    if participant.organization:
-        yield ORGANIZATION, "organization", participant.organization
-    if participant.side:
-        yield SIDE, "side", participant.side
-    for i, event in enumerate(participant.present_at):
-        yield EVENT, f"present_at[{i}]", event
 
 
 @lru_cache(maxsize=16384)
@@ -162,17 +133,16 @@ class SearchIndex:
         # Texts are grouped first: roles, sides and events repeat across many people, and each
         # distinct text is analysed once.
         by_slot: list[tuple[int, dict[str, list[int]]]] = []
-        for slot, getter in zip(_SLOTS, _GETTERS, strict=True):
+        for slot, read, many in READERS:
             found: defaultdict[str, list[int]] = defaultdict(list)
-            for position, text in enumerate(map(getter, people)):
-                if text:
-                    found[text].append(position)
-            by_slot.append((slot, found))
-        for slot, getter in zip(_MANY_SLOTS, _MANY, strict=True):
-            found = defaultdict(list)
-            for position, many in enumerate(map(getter, people)):
-                for text in many:
-                    found[text].append(position)
+            if many:
+                for position, values in enumerate(map(read, people)):
+                    for text in values:
+                        found[text].append(position)
+            else:
+                for position, text in enumerate(map(read, people)):
+                    if text:
+                        found[text].append(position)
             by_slot.append((slot, found))
 
         texts: dict[str, tuple[list[str], int]] = {}
@@ -259,7 +229,7 @@ class SearchIndex:
     def _in_order(self, position: int, groups: list[Entries]) -> int:
         """A bonus for each two query words that one field has in the same order."""
         best = 0
-        for _, _, text in _fields(self._participants[position]):
+        for _, _, text in texts(self._participants[position]):
             found = [f for f, _, _ in _tokens_of(text)]
             if len(found) < 2:
                 continue
@@ -329,7 +299,7 @@ class SearchIndex:
         initials = self._terms.initials
         typed = {p for m in entries.matched for letters in m.initials for p in initials[letters]}
         # Roles, sides and events repeat: score each distinct text once per slot.
-        memo: list[dict[str, int]] = [{} for _ in range(EVENT + 1)]
+        memo: list[dict[str, int]] = [{} for _ in FIELDS]
 
         anything = qualities[0].keys() if len(qualities) == 1 else set().union(*qualities)
 
@@ -356,15 +326,9 @@ class SearchIndex:
         for position in among:
             person = people[position]
             best = INITIALS_SCORE if position in typed else 0
-            for slot, texts in (
-                (NAME, (person.name,)),
-                (ROLE, (person.role,)),
-                (ORGANIZATION, (person.organization,)),
-                (SIDE, (person.side,)),
-                (ALIAS, person.aliases),
-                (EVENT, person.present_at),
-            ):
-                for text in texts:
+            for slot, read, many in READERS:
+                value = read(person)
+                for text in value if many else (value,):
                     if text:
                         score = memo[slot].get(text)
                         if score is None:
@@ -415,7 +379,7 @@ class SearchIndex:
     def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
         person = self._participants[position]
         spans: dict[str, list[Span]] = {}
-        for slot, key, text in _fields(person):
+        for slot, key, text in texts(person):
             found = _tokens_of(text)
             for token, start, end in found:
                 for matched in matches:

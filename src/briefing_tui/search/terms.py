@@ -22,24 +22,10 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
+from briefing_tui.search.fields import CODE_WEIGHTS, NAME, SLOT_LENGTHS
 from briefing_tui.search.fold import variant_key
 from briefing_tui.search.query import EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
 from briefing_tui.search.vocab import Alphabet, budget
-
-NAME, ALIAS, ROLE, ORGANIZATION, SIDE, EVENT = range(6)
-SLOT_WEIGHTS = (1.0, 0.9, 0.7, 0.6, 0.6, 0.4)
-SLOT_LENGTHS = 8  # field-length classes: 1..7 words, 8 or more
-#: A field code is slot * SLOT_LENGTHS + (words - 1): what a token in that field is worth.
-CODE_WEIGHTS = tuple(
-    SLOT_WEIGHTS[code // SLOT_LENGTHS] * (1.0 - 0.03 * (code % SLOT_LENGTHS))
-    for code in range(len(SLOT_WEIGHTS) * SLOT_LENGTHS)
-)
-
-
-def field_code(slot: int, words: int) -> int:
-    """The code of a field: which slot, and how long (a token in a long field counts less)."""
-    return slot * SLOT_LENGTHS + min(max(words, 1), SLOT_LENGTHS) - 1
-
 
 #: What the index keeps of a token: field code → positions; or, for a token only one participant
 #: has in one field, both packed in one int (see `pack`).

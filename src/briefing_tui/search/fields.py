@@ -1,0 +1,62 @@
+"""What of a participant is searched, and what a match there is worth: one row per field.
+
+To make another participant attribute searchable, add its row to `FIELDS`: the index reads,
+scores and highlights it from there. A field's slot is its place in the table; postings record
+a token's slot and the length of its field as one small int, the field code (`field_code`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Participant
+
+
+@dataclass(frozen=True, slots=True)
+class SearchField:
+    key: str  # the `Participant` attribute
+    weight: float  # what a match here is worth (a name: 1.0), before match quality and length
+    many: bool = False  # a tuple of texts (aliases), not one text or None
+
+
+#: Best first: a name match outranks an equally good alias match, and so on down.
+FIELDS = (
+    SearchField("name", 1.0),
+    SearchField("aliases", 0.9, many=True),
+    SearchField("role", 0.7),
+    SearchField("organization", 0.6),
+    SearchField("side", 0.6),
+    SearchField("present_at", 0.4, many=True),
+)
+#: The name's slot: only names have initials, and name matches win ties.
+NAME = [spec.key for spec in FIELDS].index("name")
+#: (slot, attribute getter, several texts?) of every field, in slot order.
+READERS = tuple((slot, attrgetter(spec.key), spec.many) for slot, spec in enumerate(FIELDS))
+
+SLOT_LENGTHS = 8  # field-length classes: 1..7 words, 8 or more
+#: A field code is slot * SLOT_LENGTHS + (words - 1): what a token in that field is worth.
+CODE_WEIGHTS = tuple(
+    FIELDS[code // SLOT_LENGTHS].weight * (1.0 - 0.03 * (code % SLOT_LENGTHS))
+    for code in range(len(FIELDS) * SLOT_LENGTHS)
+)
+
+
+def field_code(slot: int, words: int) -> int:
+    """The code of a field: which slot, and how long (a token in a long field counts less)."""
+    return slot * SLOT_LENGTHS + min(max(words, 1), SLOT_LENGTHS) - 1
+
+
+def texts(participant: Participant) -> Iterator[tuple[int, str, str]]:
+    """(slot, field key, text) for every searchable text, in slot order."""
+    for slot, read, many in READERS:
+        value = read(participant)
+        if many:
+            key = FIELDS[slot].key
+            for i, text in enumerate(value):
+                yield slot, f"{key}[{i}]", text
+        elif value:
+            yield slot, FIELDS[slot].key, value
