@@ -17,6 +17,7 @@ from briefing_tui.items import Ref, format_date
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source import SourceScreen, wrapped_line
+from briefing_tui.search import FieldKey
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import line, participant_row
@@ -203,12 +204,13 @@ def test_dates_read_the_same_in_every_locale() -> None:
 
 def test_rows_mark_the_matched_characters() -> None:
     person = Participant(name="Kassym-Jomart Tokayev", role="President", aliases=("Tokaev",))
-    row = participant_row(person, "$accent", {"name": ((14, 19),), "aliases[0]": ((0, 6),)})
+    spans = {FieldKey("name"): ((14, 19),), FieldKey("aliases", 0): ((0, 6),)}
+    row = participant_row(person, "$accent", spans)
     marked = [row.body.plain[s.start : s.end] for s in row.body.spans if "reverse" in str(s.style)]
     assert marked == ["Tokay", "Tokaev"]
     assert "aka Tokaev" in row.plain
     # Without a match on the alias, the alias is not shown.
-    assert "aka" not in participant_row(person, "$accent", {"name": ((0, 3),)}).plain
+    assert "aka" not in participant_row(person, "$accent", {FieldKey("name"): ((0, 3),)}).plain
 
 
 def test_rows_wrap_under_the_text_not_the_marker() -> None:

@@ -77,3 +77,11 @@ def test_the_probe_can_see_textual():
 
 def test_the_probe_can_see_pydantic():
     assert "pydantic" in imported_after("import briefing_tui.library")
+
+
+def test_field_keys_do_not_load_the_search_engine():
+    # List rows use FieldKey before the first paint; the engine is imported after it.
+    modules = imported_after("from briefing_tui.search import FieldKey")
+    assert "briefing_tui.search.fields" in modules
+    assert "briefing_tui.search.index" not in modules
+    assert "rapidfuzz" not in modules

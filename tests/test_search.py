@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from briefing_tui.format.loader import load_briefing
 from briefing_tui.format.model import Participant
 from briefing_tui.paths import sample_path
-from briefing_tui.search import Hit, SearchIndex
+from briefing_tui.search import FieldKey, Hit, SearchIndex
 from briefing_tui.search.fold import fold, variant_key
 from briefing_tui.search.query import STOP_WORDS
 
@@ -131,16 +131,9 @@ def test_typo_budget_grows_with_length() -> None:
 # --- hits and highlighting ----------------------------------------------------------------------
 
 
-def spans_of(hit: Hit, key: str) -> list[str]:
-    text = {
-        "name": hit.participant.name,
-        "role": hit.participant.role,
-        "organization": hit.participant.organization,
-        "side": hit.participant.side,
-    }.get(key)
-    if text is None:
-        field, index = key.rstrip("]").split("[")
-        text = getattr(hit.participant, "present_at" if field == "present_at" else field)[int(index)]
+def spans_of(hit: Hit, field: str, index: int | None = None) -> list[str]:
+    key = FieldKey(field, index)
+    text = _field(hit.participant, key)
     return [text[a:b] for a, b in hit.spans[key]]
 
 
@@ -155,7 +148,7 @@ def test_spans_are_in_the_original_spelling() -> None:
     assert spans_of(hit, "name") == ["Тоқаев"]
     (hit,) = index.search("erdogan")
     assert spans_of(hit, "name") == ["Erdoğan"]
-    assert spans_of(hit, "aliases[0]") == ["Erdoğan"]
+    assert spans_of(hit, "aliases", 0) == ["Erdoğan"]
 
 
 def test_prefix_highlights_what_was_typed() -> None:
@@ -171,7 +164,16 @@ def test_spans_cover_every_field_that_matched() -> None:
     ).search("defence kazakh")
     assert spans_of(hit, "role") == ["Defence"]
     assert spans_of(hit, "side") == ["Kazakh"]
-    assert "name" not in hit.spans
+    assert FieldKey("name") not in hit.spans
+
+
+def test_spans_say_which_of_several_texts_matched() -> None:
+    person = Participant(name="X", aliases=("Ab", "Cd"), present_at=("Talks", "State dinner"))
+    (hit,) = SearchIndex([person]).search("dinner")
+    assert list(hit.spans) == [FieldKey("present_at", 1)]
+    assert spans_of(hit, "present_at", 1) == ["dinner"]
+    (hit,) = SearchIndex([person]).search("cd")
+    assert list(hit.spans) == [FieldKey("aliases", 1)]
 
 
 def test_abbreviation_highlights_the_phrase() -> None:
@@ -324,11 +326,9 @@ def test_any_query_is_answered(query: str) -> None:
                 assert 0 <= start < end <= len(text)
 
 
-def _field(person: Participant, key: str) -> str:
-    if "[" in key:
-        field, index = key.rstrip("]").split("[")
-        return getattr(person, field)[int(index)]
-    return getattr(person, key)
+def _field(person: Participant, key: FieldKey) -> str:
+    value = getattr(person, key.field)
+    return value if key.item is None else value[key.item]
 
 
 @settings(max_examples=150, deadline=None)

@@ -12,6 +12,7 @@ from briefing_tui import items
 from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.search import FieldKey
 from briefing_tui.search import Hit as SearchHit
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import DIM, highlighted
@@ -42,10 +43,11 @@ def _prompt(ref: Ref, text: Content) -> Content:
 
 def _person_spans(person: Participant, hit: SearchHit) -> list[tuple[int, int]]:
     """The hit's name and role spans, placed in the "name, role" candidate text."""
-    spans = list(hit.spans.get("name", ())) if person.name else list(hit.spans.get("role", ()))
+    name, role = hit.spans.get(FieldKey("name"), ()), hit.spans.get(FieldKey("role"), ())
+    spans = list(name) if person.name else list(role)
     if person.name and person.role:
         shift = len(person.name) + 2
-        spans += [(start + shift, end + shift) for start, end in hit.spans.get("role", ())]
+        spans += [(start + shift, end + shift) for start, end in role]
     return spans
 
 

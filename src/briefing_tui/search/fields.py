@@ -1,8 +1,9 @@
 """What of a participant is searched, and what a match there is worth: one row per field.
 
 To make another participant attribute searchable, add its row to `FIELDS`: the index reads,
-scores and highlights it from there. A field's slot is its place in the table; postings record
-a token's slot and the length of its field as one small int, the field code (`field_code`).
+scores and highlights it from there, and a hit's spans name it by `FieldKey`. A field's slot is
+its place in the table; postings record a token's slot and the length of its field as one small
+int, the field code (`field_code`). Imports nothing heavy: the UI uses `FieldKey` at start-up.
 """
 
 from __future__ import annotations
@@ -10,10 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Participant
+
+
+class FieldKey(NamedTuple):
+    """Which text of a participant a span is in: `FieldKey("role")`, `FieldKey("aliases", 0)`."""
+
+    field: str  # a `SearchField.key`
+    #: Which text of a field of several (aliases, present_at); not `index`, a tuple method.
+    item: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,7 @@ FIELDS = (
 NAME = [spec.key for spec in FIELDS].index("name")
 #: (slot, attribute getter, several texts?) of every field, in slot order.
 READERS = tuple((slot, attrgetter(spec.key), spec.many) for slot, spec in enumerate(FIELDS))
+_KEYS = tuple(FieldKey(spec.key) for spec in FIELDS)
 
 SLOT_LENGTHS = 8  # field-length classes: 1..7 words, 8 or more
 #: A field code is slot * SLOT_LENGTHS + (words - 1): what a token in that field is worth.
@@ -50,13 +60,13 @@ def field_code(slot: int, words: int) -> int:
     return slot * SLOT_LENGTHS + min(max(words, 1), SLOT_LENGTHS) - 1
 
 
-def texts(participant: Participant) -> Iterator[tuple[int, str, str]]:
+def texts(participant: Participant) -> Iterator[tuple[int, FieldKey, str]]:
     """(slot, field key, text) for every searchable text, in slot order."""
     for slot, read, many in READERS:
         value = read(participant)
         if many:
             key = FIELDS[slot].key
             for i, text in enumerate(value):
-                yield slot, f"{key}[{i}]", text
+                yield slot, FieldKey(key, i), text
         elif value:
-            yield slot, FIELDS[slot].key, value
+            yield slot, _KEYS[slot], value

@@ -2,7 +2,7 @@
 
     index = SearchIndex(briefing.participants)
     for hit in index.search("tokaev"):
-        hit.participant, hit.position, hit.score, hit.spans["name"]
+        hit.participant, hit.position, hit.score, hit.spans[FieldKey("name")]
 
 How it works. At build time every field is cut into words and each distinct word is folded once
 (case, diacritics and scripts removed: "Тоқаев" → "toqaev") and given a name-variant key
@@ -40,7 +40,7 @@ from operator import attrgetter
 from typing import Any
 
 from briefing_tui.format.model import Participant
-from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, field_code, texts
+from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, FieldKey, field_code, texts
 from briefing_tui.search.fold import (
     analyse,
     fold_offsets,
@@ -84,8 +84,8 @@ class Hit:
     participant: Participant
     position: int  # index into the participants the index was built from
     score: float  # higher is better
-    #: field key ("name", "role", "aliases[0]", ...) → matched (start, end) spans in that field
-    spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    #: where (`FieldKey("name")`, `FieldKey("aliases", 0)`, ...) → matched (start, end) spans there
+    spans: dict[FieldKey, tuple[Span, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=16384)
@@ -378,7 +378,7 @@ class SearchIndex:
 
     def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
         person = self._participants[position]
-        spans: dict[str, list[Span]] = {}
+        spans: dict[FieldKey, list[Span]] = {}
         for slot, key, text in texts(person):
             found = _tokens_of(text)
             for token, start, end in found:

@@ -17,6 +17,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from briefing_tui.search import FieldKey
+
 if TYPE_CHECKING:
     from briefing_tui.format.model import Agreement, Event, KeyPoint, Participant
 
@@ -83,7 +85,9 @@ def side_styles(participants: Iterable[Participant]) -> dict[str | None, str]:
     return styles
 
 
-Spans = Mapping[str, Sequence[tuple[int, int]]]
+Spans = Mapping[FieldKey, Sequence[tuple[int, int]]]
+# Built once: a row is built for every participant of a briefing.
+_NAME, _ROLE, _ORGANIZATION, _SIDE = map(FieldKey, ("name", "role", "organization", "side"))
 
 
 class Hanging(Visual):
@@ -161,26 +165,26 @@ def participant_row(person: Participant, side_style: str, spans: Spans | None = 
     spans = spans or {}
     row = _Line()
     if person.name is not None:
-        row.add(person.name, "bold", spans.get("name", ()))
+        row.add(person.name, "bold", spans.get(_NAME, ()))
         if person.role is not None:
             row.add("  ")
-            row.add(person.role, "", spans.get("role", ()))
+            row.add(person.role, "", spans.get(_ROLE, ()))
     else:
         # An unnamed official: the role is all there is to call them by.
-        row.add(person.role or "", "bold italic", spans.get("role", ()))
+        row.add(person.role or "", "bold italic", spans.get(_ROLE, ()))
     if person.side is not None:
         row.add(" · ", DIM)
-        row.add(person.side, side_style, spans.get("side", ()))
+        row.add(person.side, side_style, spans.get(_SIDE, ()))
     # Fields not normally shown appear only when the query matched them, so a hit explains itself.
-    if person.organization is not None and spans.get("organization"):
+    if person.organization is not None and (found := spans.get(_ORGANIZATION)):
         row.add(" · ", DIM)
-        row.add(person.organization, DIM, spans["organization"])
+        row.add(person.organization, DIM, found)
     for index, alias in enumerate(person.aliases):
-        if found := spans.get(f"aliases[{index}]"):
+        if found := spans.get(FieldKey("aliases", index)):
             row.add(" aka ", DIM)
             row.add(alias, "italic", found)
     for index, event in enumerate(person.present_at):
-        if found := spans.get(f"present_at[{index}]"):
+        if found := spans.get(FieldKey("present_at", index)):
             row.add(" at ", DIM)
             row.add(event, DIM, found)
     return Hanging(_marker(side_style), row.content())
