@@ -85,3 +85,10 @@ def test_field_keys_do_not_load_the_search_engine():
     assert "briefing_tui.search.fields" in modules
     assert "briefing_tui.search.index" not in modules
     assert "rapidfuzz" not in modules
+
+
+def test_the_search_engine_does_not_import_the_model():
+    # The index only reads participants' attributes: pydantic is not needed to search.
+    modules = imported_after("import briefing_tui.search\nfrom briefing_tui.search import Hit, SearchIndex")
+    assert "briefing_tui.search.index" in modules
+    assert [m for m in modules if m == "pydantic" or m.startswith("pydantic.")] == []

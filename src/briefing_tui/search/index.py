@@ -37,9 +37,8 @@ from functools import lru_cache
 from heapq import nsmallest
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.format.model import Participant
 from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, FieldKey, field_code, texts
 from briefing_tui.search.fold import (
     analyse,
@@ -61,6 +60,9 @@ from briefing_tui.search.terms import (
     pack,
 )
 from briefing_tui.search.vocab import Alphabet
+
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Participant
 
 __all__ = ["Hit", "SearchIndex"]
 
