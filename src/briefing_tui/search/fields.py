@@ -60,7 +60,7 @@ def field_code(slot: int, words: int) -> int:
     return slot * SLOT_LENGTHS + min(max(words, 1), SLOT_LENGTHS) - 1
 
 
-def texts(participant: Participant) -> Iterator[tuple[int, FieldKey, str]]:
+def field_texts(participant: Participant) -> Iterator[tuple[int, FieldKey, str]]:
     """(slot, field key, text) for every searchable text, in slot order."""
     for slot, read, many in READERS:
         value = read(participant)

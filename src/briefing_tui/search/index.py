@@ -37,9 +37,9 @@ from functools import lru_cache
 from heapq import nsmallest
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, FieldKey, field_code, texts
+from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, FieldKey, field_code, field_texts
 from briefing_tui.search.fold import (
     analyse,
     fold_offsets,
@@ -149,9 +149,9 @@ class SearchIndex:
 
         texts: dict[str, tuple[list[str], int]] = {}
         # Lists while they grow; tuples, or one packed int, once built.
-        postings: dict[str, Any] = {}
+        growing: dict[str, dict[int, tuple[int, ...] | list[int]]] = {}
         initials: defaultdict[str, list[int]] = defaultdict(list)
-        get_postings, new_tuple = postings.get, tuple
+        get_postings, new_tuple = growing.get, tuple
         for slot, texts_in_slot in by_slot:
             for text, positions in texts_in_slot.items():
                 info = texts.get(text)
@@ -165,26 +165,28 @@ class SearchIndex:
                 for token in found_tokens:
                     per_code = get_postings(token)
                     if per_code is None:
-                        postings[token] = {code: new_tuple(positions)}
+                        growing[token] = {code: new_tuple(positions)}
                     else:
                         known = per_code.get(code)
                         if known is None:
                             per_code[code] = new_tuple(positions)
-                        elif type(known) is tuple:
-                            per_code[code] = [*known, *positions]
-                        else:
+                        elif type(known) is list:
                             known += positions
+                        else:
+                            per_code[code] = [*known, *positions]
         # Tuples of ints drop out of the cyclic collector's sight (lists would be walked forever),
         # and most tokens, the rare surnames, are one person in one field: one int, no objects.
-        for token, per_code in postings.items():
+        # In place (one dict, not two): `postings` is the same dict, as it is once this is done.
+        postings = cast("dict[str, Postings]", growing)
+        for token, per_code in growing.items():
             if len(per_code) == 1:
-                ((code, positions),) = per_code.items()
-                if len(positions) == 1:
-                    postings[token] = pack(code, positions[0])
+                ((code, held),) = per_code.items()
+                if len(held) == 1:
+                    postings[token] = pack(code, held[0])
                     continue
-            for code, positions in per_code.items():
-                if type(positions) is list:
-                    per_code[code] = tuple(positions)
+            for code, held in per_code.items():
+                if type(held) is list:
+                    per_code[code] = tuple(held)
         return postings, {typed: tuple(ps) for typed, ps in initials.items()}
 
     def __len__(self) -> int:
@@ -231,7 +233,7 @@ class SearchIndex:
     def _in_order(self, position: int, groups: list[Entries]) -> int:
         """A bonus for each two query words that one field has in the same order."""
         best = 0
-        for _, _, text in texts(self._participants[position]):
+        for _, _, text in field_texts(self._participants[position]):
             found = [f for f, _, _ in _tokens_of(text)]
             if len(found) < 2:
                 continue
@@ -381,7 +383,7 @@ class SearchIndex:
     def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
         person = self._participants[position]
         spans: dict[FieldKey, list[Span]] = {}
-        for slot, key, text in texts(person):
+        for slot, key, text in field_texts(person):
             found = _tokens_of(text)
             for token, start, end in found:
                 for matched in matches:

@@ -128,7 +128,7 @@ class Terms:
         self.keys = Alphabet(by_key, prefixes=False)
         #: token → how many positions its postings hold
         self.counts = {
-            token: 1 if type(per_code) is int else sum(map(len, per_code.values()))
+            token: 1 if isinstance(per_code, int) else sum(map(len, per_code.values()))
             for token, per_code in postings.items()
         }
         self._cache: OrderedDict[Term, Matched] = OrderedDict()
@@ -172,7 +172,7 @@ class Terms:
         for token, quality in matched.quality.items():
             scale = quality * SCALE
             per_code = postings[token]
-            if type(per_code) is int:
+            if isinstance(per_code, int):
                 code = per_code >> 32
                 found.append((int(scale * weights[code]) + bonus[code], (per_code & 0xFFFFFFFF,)))
             else:
