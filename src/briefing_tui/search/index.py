@@ -4,13 +4,14 @@
     for hit in index.search("tokaev"):
         hit.participant, hit.position, hit.score, hit.spans[FieldKey("name")]
 
-How it works. At build time every field is cut into words and each distinct word is folded once
-(case, diacritics and scripts removed: "Тоқаев" → "toqaev") and given a name-variant key
-("tokaev"); see `search_fold`. Postings map each distinct token to the participants that have it,
-per field and field length, since a token's weight depends only on those. A query word is matched
-against the distinct tokens, never against participants: exactly, as a prefix, by variant key,
-within a typo budget, or as initials (`search_terms`). That gives it a list of (score, postings)
-entries; walked best first, the first entry a participant appears in is its score for that word.
+How it works. At build time every searchable field (the table `fields.FIELDS`) is cut into words
+and each distinct word is folded once (case, diacritics and scripts removed: "Тоқаев" → "toqaev")
+and given a name-variant key ("tokaev"); see `fold`. Postings map each distinct token to the
+participants that have it, per field and field length (the field code), since a token's weight
+depends only on those. A query word is matched against the distinct tokens, never against
+participants: exactly, as a prefix, by variant key, within a typo budget, or as initials (`terms`).
+That gives it a list of (score, postings) entries; walked best first, the first entry a
+participant appears in is its score for that word.
 
 A one-word query walks its entries until `limit` participants are found. With several words, the
 most selective word supplies the candidates and the others only score those (AND), from their
@@ -22,9 +23,10 @@ query redoes only its last word, scores of a word for candidates are kept for th
 keystroke, and a growing word rechecks only the tokens its shorter self matched.
 
 Ranking: a word's score is its match quality (exact > variant > prefix > typo) times the field's
-weight (name > aliases > role > organization > side > events) times a small penalty for long
-fields; a participant's score is the sum over query words, plus a little for query words found
-in the same order in one field. Ties go to name matches, then to the order of the list.
+weight (name > aliases > role > organization > side > events, from `fields.FIELDS`) times a small
+penalty for long fields; a participant's score is the sum over query words, plus a little for
+query words found in the same order in one field. Ties go to name matches, then to the order of
+the list. Each hit carries the spans that matched, per field (`hits`).
 """
 
 from __future__ import annotations
@@ -32,22 +34,15 @@ from __future__ import annotations
 import gc
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import nsmallest
 from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
-from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, FieldKey, field_code, field_texts
-from briefing_tui.search.fold import (
-    analyse,
-    fold_offsets,
-    name_initials,
-    tokens,
-    variant_key,
-    words,
-)
+from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, field_code, field_texts
+from briefing_tui.search.fold import analyse, name_initials, variant_key
+from briefing_tui.search.hits import Hit, spans_of, tokens_of
 from briefing_tui.search.query import Group, Term, parse_query
 from briefing_tui.search.terms import (
     INITIALS_SCORE,
@@ -64,9 +59,7 @@ from briefing_tui.search.vocab import Alphabet
 if TYPE_CHECKING:
     from briefing_tui.format.model import Participant
 
-__all__ = ["Hit", "SearchIndex"]
-
-Span = tuple[int, int]
+__all__ = ["SearchIndex"]
 
 #: Fewer candidates than this: score them all (exact ranking). More: keep the best few hundred.
 _EXACT_LIMIT = 1200
@@ -79,25 +72,9 @@ _SCORE_CACHE = 12  # each may hold every participant
 _PER_PERSON = 15
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One participant found by a query."""
-
-    participant: Participant
-    position: int  # index into the participants the index was built from
-    score: float  # higher is better
-    #: where (`FieldKey("name")`, `FieldKey("aliases", 0)`, ...) → matched (start, end) spans there
-    spans: dict[FieldKey, tuple[Span, ...]] = field(default_factory=dict)
-
-
 @lru_cache(maxsize=16384)
 def _analysed(text: str) -> tuple[list[str], int]:
     return analyse(text)
-
-
-@lru_cache(maxsize=4096)
-def _tokens_of(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(tokens(text))
 
 
 class SearchIndex:
@@ -234,7 +211,7 @@ class SearchIndex:
         """A bonus for each two query words that one field has in the same order."""
         best = 0
         for _, _, text in field_texts(self._participants[position]):
-            found = [f for f, _, _ in _tokens_of(text)]
+            found = [f for f, _, _ in tokens_of(text)]
             if len(found) < 2:
                 continue
             firsts = []
@@ -382,24 +359,7 @@ class SearchIndex:
 
     def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
         person = self._participants[position]
-        spans: dict[FieldKey, list[Span]] = {}
-        for slot, key, text in field_texts(person):
-            found = _tokens_of(text)
-            for token, start, end in found:
-                for matched in matches:
-                    if token in matched.quality:
-                        part = matched.highlight(token)
-                        if part is not None:
-                            a, b = fold_offsets(text[start:end], *part)
-                            start, end = start + a, start + b
-                        spans.setdefault(key, []).append((start, end))
-                        break
-            if slot == NAME:
-                typed = set().union(*(m.initials for m in matches))
-                if typed:
-                    spans.setdefault(key, []).extend(_initial_spans(text, typed))
-        scaled = score / self._terms.scale
-        return Hit(person, position, scaled, {k: _merged(v) for k, v in spans.items()})
+        return Hit(person, position, score / self._terms.scale, spans_of(person, matches))
 
 
 # --- ranking helpers ----------------------------------------------------------------------------
@@ -458,24 +418,3 @@ def _first(items: Iterable[int], limit: int) -> list[int]:
         if len(found) >= limit:
             break
     return found
-
-
-def _initial_spans(name: str, typed: set[str]) -> list[Span]:
-    starts = [s for f, s, _ in words(name, split_han=False) if f[0].isalpha()]
-    spans: list[Span] = []
-    for letters in typed & set(name_initials(name)):
-        chosen = starts if len(letters) == len(starts) else [starts[0], starts[-1]]
-        spans.extend((s, s + 1) for s in chosen)
-    return spans
-
-
-def _merged(spans: list[Span]) -> tuple[Span, ...]:
-    """Sorted, overlapping or touching spans joined."""
-    result: list[Span] = []
-    for start, end in sorted(spans):
-        if result and start <= result[-1][1]:
-            if end > result[-1][1]:
-                result[-1] = (result[-1][0], end)
-        else:
-            result.append((start, end))
-    return tuple(result)
