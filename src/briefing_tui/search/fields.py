@@ -27,12 +27,14 @@ class FieldKey(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class SearchField:
+    """One searchable attribute of a participant."""
+
     key: str  # the `Participant` attribute
     weight: float  # what a match here is worth (a name: 1.0), before match quality and length
     many: bool = False  # a tuple of texts (aliases), not one text or None
 
 
-#: Best first: a name match outranks an equally good alias match, and so on down.
+#: By weight, best first; hits list their spans in this order too.
 FIELDS = (
     SearchField("name", 1.0),
     SearchField("aliases", 0.9, many=True),
@@ -45,7 +47,7 @@ FIELDS = (
 NAME = [spec.key for spec in FIELDS].index("name")
 #: (slot, attribute getter, several texts?) of every field, in slot order.
 READERS = tuple((slot, attrgetter(spec.key), spec.many) for slot, spec in enumerate(FIELDS))
-_KEYS = tuple(FieldKey(spec.key) for spec in FIELDS)
+_KEYS = tuple(FieldKey(spec.key) for spec in FIELDS)  # of one-text fields, made once
 
 SLOT_LENGTHS = 8  # field-length classes: 1..7 words, 8 or more
 #: A field code is slot * SLOT_LENGTHS + (words - 1): what a token in that field is worth.
