@@ -1,4 +1,5 @@
-"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema` and `search` are subcommands."""
+"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema`, `search` and `new` are
+subcommands."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 from briefing_tui import __version__
 
 PROG = "briefing-tui"
-SUBCOMMANDS = ("check", "schema", "search")
+SUBCOMMANDS = ("check", "schema", "search", "new")
 
 _EPILOG = f"""\
 subcommands:
   {PROG} check PATH...            validate briefing files and folders (exit 1 if any has problems)
   {PROG} schema                   print the JSON Schema of briefing/1 (for editors)
   {PROG} search PATH QUERY        search participants (--limit N, --json)
+  {PROG} new ARTICLE.txt          draft a briefing from an article (-o FILE, --force)
 
 Run '{PROG} SUBCOMMAND --help' for a subcommand's options.
 """
@@ -69,6 +71,22 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             description="Print the JSON Schema (draft 2020-12) of briefing/1, for the YAML language "
             "server and other editors.",
         )
+    elif name == "new":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} new",
+            description="Draft a briefing from an article: its headline, its date, a placeholder key "
+            "point and, commented out, the people it names with a title. The draft passes check as "
+            "written; an existing file is never replaced without --force.",
+        )
+        parser.add_argument("article", type=Path, metavar="ARTICLE")
+        parser.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="FILE",
+            help="the briefing to write (default: the article's name with .yaml, beside it)",
+        )
+        parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     else:
         parser = argparse.ArgumentParser(
             prog=f"{PROG} search",
@@ -191,6 +209,29 @@ def _search(args: argparse.Namespace) -> int:
     return 1 if failed and not hits else 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from briefing_tui.draft import DraftError, draft_briefing, write_draft
+
+    try:
+        draft = draft_briefing(args.article, args.output)
+        write_draft(draft, force=args.force)
+    except DraftError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    count = len(draft.people)
+    when = (
+        f"{draft.date} from the article" if draft.found_date else f"{draft.date} (today: none in the article)"
+    )
+    print(
+        f"wrote {draft.output}: date {when}, 1 placeholder key point, 1 placeholder participant and "
+        f"{count} suggested participant{'s' * (count != 1)} (commented out) to accept or delete"
+    )
+    if not draft.scanned_all:
+        print("only the article's first 1,000,000 characters were searched for people and a date")
+    return 0
+
+
 def _open(args: argparse.Namespace) -> int:
     from briefing_tui.app import build_app
 
@@ -205,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv.pop(0)
             args = _sub_parser(name).parse_args(argv)
-            return {"check": _check, "schema": _schema, "search": _search}[name](args)
+            return {"check": _check, "schema": _schema, "search": _search, "new": _new}[name](args)
         return _open(_open_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

@@ -128,13 +128,35 @@ DOMAIN_WORDS = _words(
 )
 
 MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split(), 1
+        )
+    },
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     "sept": 9,
-    **{m: i for i, m in enumerate("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(), 1)},
-    **{m: i for i, m in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(), 1
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+            1,
+        )
+    },
     "setiembre": 9,
-    **{m: i for i, m in enumerate("janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro".split(), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro".split(),
+            1,
+        )
+    },
 }
 
 DAYS = _words(

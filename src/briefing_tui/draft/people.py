@@ -208,8 +208,12 @@ def _sentence_mentions(sentence: Sentence) -> tuple[list[Mention], list[tuple[li
         quote_from = tokens[role_span[0]].start if role_span else tokens[first].start
         quote_to = name[-1].end
         appositive = None
-        if role is None and name_from > 0 and _APPOSITION_GAP.fullmatch(
-            _gap(sentence.text, tokens[first - 1], tokens[first], sentence) if first > 0 else ""
+        if (
+            role is None
+            and name_from > 0
+            and _APPOSITION_GAP.fullmatch(
+                _gap(sentence.text, tokens[first - 1], tokens[first], sentence) if first > 0 else ""
+            )
         ):
             appositive = _title_before(tokens, kinds, sentence, first - 1, inclusive=True)
             if appositive:
@@ -242,7 +246,9 @@ def _runs(tokens: list[Token], kinds: list[str], sentence: Sentence) -> list[tup
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and _NAME_GAP.fullmatch(_gap(sentence.text, tokens[j], tokens[j + 1], sentence)):
+        while j + 1 < len(tokens) and _NAME_GAP.fullmatch(
+            _gap(sentence.text, tokens[j], tokens[j + 1], sentence)
+        ):
             nxt = j + 1
             if tokens[nxt].capital:
                 j = nxt
@@ -271,7 +277,8 @@ def _runs(tokens: list[Token], kinds: list[str], sentence: Sentence) -> list[tup
 def _followed_by_name(tokens: list[Token], sentence: Sentence, last: int) -> bool:
     return (
         last + 1 < len(tokens)
-        and _APPOSITION_GAP.fullmatch(_gap(sentence.text, tokens[last], tokens[last + 1], sentence)) is not None
+        and _APPOSITION_GAP.fullmatch(_gap(sentence.text, tokens[last], tokens[last + 1], sentence))
+        is not None
         and tokens[last + 1].capital
     )
 
@@ -284,7 +291,12 @@ def _is_name(name: list[Token], kinds: list[str]) -> bool:
         key = token.key
         if key in MONTHS or key in DAYS or token.acronym or key in HONORIFICS:
             return False
-        if is_title(token.text) or country_of(token.text) or _organisation_word(key) or key in TITLE_MODIFIERS:
+        if (
+            is_title(token.text)
+            or country_of(token.text)
+            or _organisation_word(key)
+            or key in TITLE_MODIFIERS
+        ):
             return False
     if len(words) == 1:
         # A surname alone ("President Tokayev") counts only if it is one word of letters.
@@ -371,7 +383,9 @@ def _title_shape(tokens: list[Token], kinds: list[str], begin: int, end: int) ->
     return True
 
 
-def _title_after(tokens: list[Token], kinds: list[str], sentence: Sentence, last: int) -> tuple[str, int] | None:
+def _title_after(
+    tokens: list[Token], kinds: list[str], sentence: Sentence, last: int
+) -> tuple[str, int] | None:
     """A title set off by a comma after the name ("Berik Assylov, Prosecutor General;"), up to the
     next punctuation or the next person ("… et Mme Anne-Marie Courdec")."""
     if last + 1 >= len(tokens):
@@ -490,7 +504,9 @@ def _split_role(role: str | None) -> tuple[str | None, str | None, str | None]:
             while k < len(words) and fold(words[k]) in TITLE_MODIFIERS:
                 k += 1
             g = k
-            while g < len(words) and (fold(words[g]) in TITLE_GLUE | ARTICLES or words[g].endswith(("’", "'"))):
+            while g < len(words) and (
+                fold(words[g]) in TITLE_GLUE | ARTICLES or words[g].endswith(("’", "'"))
+            ):
                 g += 1
             rest = words[g:]
             if rest and rest[0][:1].isupper() and not any(country_of(w) for w in rest):
@@ -533,7 +549,9 @@ def _merge(mentions: list[Mention], plain_names: list[tuple[list[str], str]]) ->
     for words, group in groups:
         best = max(group, key=lambda m: (len(m.name), _detail(m)))
         name = best.text
-        fuller = [text for plain, text in plain_names if _extends(plain, words) and _same_person(plain, words)]
+        fuller = [
+            text for plain, text in plain_names if _extends(plain, words) and _same_person(plain, words)
+        ]
         if fuller:
             name = max(fuller, key=lambda t: len(t.split()))
         people.append(
