@@ -114,8 +114,8 @@ def print_rows(title: str, rows: list[Row], verbose: bool) -> None:
     print(f"{'article':<44} {'gold':>4} {'sugg':>4} {'found':>5} {'recall':>7} {'real':>4} {'precision':>9}")
     for row in rows:
         print(
-            f"{row.name:<44} {row.gold:>4} {row.suggested:>4} {row.found:>5} {percent(row.found, row.gold):>7}"
-            f" {row.real:>4} {percent(row.real, row.suggested):>9}"
+            f"{row.name:<44} {row.gold:>4} {row.suggested:>4} {row.found:>5}"
+            f" {percent(row.found, row.gold):>7} {row.real:>4} {percent(row.real, row.suggested):>9}"
         )
         if verbose:
             for miss in row.misses:

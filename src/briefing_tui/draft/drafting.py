@@ -9,6 +9,7 @@ written. An existing file is never replaced unless asked (`force`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,18 +122,11 @@ def _first_sentence(text: str) -> str:
     """The first sentence of the body (after the headline's line), else the first sentence."""
     stripped = text.lstrip()
     first_line_end = len(text) - len(stripped) + len(stripped.split("\n", 1)[0])
-    found = list(_take(sentences(text[:SCAN_LIMIT]), 2))
+    found = list(itertools.islice(sentences(text[:SCAN_LIMIT]), 2))
     for sentence in found:
         if sentence.start >= first_line_end:
             return sentence.text
     return found[0].text if found else one_line(text)
-
-
-def _take(items, count: int):  # type: ignore[no-untyped-def]
-    for index, item in enumerate(items):
-        if index >= count:
-            return
-        yield item
 
 
 def _source_file(article: Path, output: Path) -> str:

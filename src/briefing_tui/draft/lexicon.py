@@ -127,37 +127,19 @@ DOMAIN_WORDS = _words(
     """
 )
 
-MONTHS: dict[str, int] = {
-    **{
-        m: i
-        for i, m in enumerate(
-            "january february march april may june july august september october november december".split(), 1
-        )
-    },
-    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
-    "sept": 9,
-    **{
-        m: i
-        for i, m in enumerate(
-            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(), 1
-        )
-    },
-    **{
-        m: i
-        for i, m in enumerate(
-            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-            1,
-        )
-    },
-    "setiembre": 9,
-    **{
-        m: i
-        for i, m in enumerate(
-            "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro".split(),
-            1,
-        )
-    },
-}
+
+def _months(*lists: str) -> dict[str, int]:
+    return {fold(name): number for names in lists for number, name in enumerate(names.split(), 1)}
+
+
+#: Month names and abbreviations, folded, → the month's number.
+MONTHS = _months(
+    "january february march april may june july august september october november december",
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+) | {"sept": 9, "setiembre": 9}
 
 DAYS = _words(
     """

@@ -149,7 +149,7 @@ def _kind(token: Token) -> str:
         return "head"
     if key in TITLE_MODIFIERS or key in DOMAIN_WORDS or _organisation_word(key) or country_of(token.text):
         return "titleish"
-    if key in TITLE_GLUE or key in ARTICLES or key in PARTICLES or key in {"al", "a", "au", "aux", "al"}:
+    if key in TITLE_GLUE or key in ARTICLES or key in PARTICLES or key in {"al", "a", "au", "aux"}:
         return "glue"
     if token.capital and not token.acronym:
         return "name"

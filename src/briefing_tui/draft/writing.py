@@ -100,8 +100,9 @@ def render(draft: DraftContent) -> str:
         count = len(draft.people)
         lines += [
             "",
-            f"  # {count} suggestion{'s' * (count != 1)} from the article: people it names with a title, each with the",
-            "  # words that name them as evidence. Accept those who took part, delete the others.",
+            f"  # {count} suggestion{'s' * (count != 1)} from the article: people it names with a title,",
+            "  # each with the words that name them as evidence. Accept those who took part, delete the",
+            "  # others.",
         ]
         for person in draft.people:
             lines.append("  #")
@@ -114,7 +115,7 @@ def render(draft: DraftContent) -> str:
 def _person(person: Person) -> list[str]:
     fields = [("name", person.name), ("role", person.role), ("organization", person.organization)]
     fields.append(("side", person.side))
-    lines = []
+    lines: list[str] = []
     for key, value in fields:
         if value:
             lines.append(f"{'- ' if not lines else '  '}{key}: {scalar(value)}")
