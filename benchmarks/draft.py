@@ -13,9 +13,14 @@ the gold name's surname (last word) and first given name and no word the gold na
 name may be missing: "Ishaq Dar" for "Mohammad Ishaq Dar" is not enough, the first given name is
 needed). For precision a lone surname of a real person counts as real.
 
-Articles marked `held_out: true` were annotated before the heuristics ran on them and never used to
-tune them; they are reported apart. `--dev` leaves them out (for tuning), `-v` lists every miss and
-every suggestion that is no real person.
+Articles marked `held_out: true` were annotated before the heuristics first ran on them; they are
+reported apart. Their first, blind run gave recall 64.3% and precision 90.0% (18 of 28 people; 18 of
+20 suggestions); it exposed one general defect, a list of titled people ("Foreign Minister A, Chairman
+of the Council B, …") yielding only its last, which was then fixed with a test of its own text, so
+the held-out rows are no longer blind for that one change. Nothing else was tuned on them.
+
+`--dev` leaves them out (for tuning), `-v` lists every miss and every suggestion that is no real
+person.
 
     python benchmarks/draft.py [--dev] [-v]
 """
@@ -146,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     held = [r for r in rows if r.held_out]
     print_rows("Articles used to tune the heuristics", tuned, args.verbose)
     if not args.dev:
-        print_rows("Held-out articles (annotated first, never tuned on)", held, args.verbose)
+        print_rows("Held-out articles (annotated first; see the docstring)", held, args.verbose)
         print()
         total(rows, "OVERALL (every article)")
     return 0

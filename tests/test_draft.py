@@ -156,6 +156,20 @@ def test_titles_split_into_name_role_side_and_organization(text, expected):
     assert people(text) == expected
 
 
+def test_a_list_of_titled_people_gives_each_of_them():
+    text = (
+        "The talks were attended by Foreign Minister Ann Linde, Chairman of the Swedish Trade Council "
+        "Lars Berg, Minister of Finance Magdalena Andersson, and the head of the Export Credit Agency "
+        "Karin Apelman."
+    )
+    assert [(name, role, org) for name, role, _, org in people(text)] == [
+        ("Ann Linde", "Foreign Minister", None),
+        ("Lars Berg", "Chairman", "Swedish Trade Council"),
+        ("Magdalena Andersson", "Minister of Finance", None),
+        ("Karin Apelman", "head of the Export Credit Agency", None),
+    ]
+
+
 def test_no_false_people_from_places_days_organisations_and_bare_titles():
     text = (
         "The Prime Minister said on Monday that the Ministry of Defence would act.\n"

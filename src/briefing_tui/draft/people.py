@@ -202,7 +202,7 @@ def _sentence_mentions(sentence: Sentence) -> tuple[list[Mention], list[tuple[li
         name = tokens[name_from : name_to + 1]
         if not _is_name(name, kinds[name_from : name_to + 1]):
             continue
-        if complement and (len(name) < 2 or _followed_by_name(tokens, sentence, name_to)):
+        if complement and (len(name) < 2 or _followed_by_name(tokens, kinds, sentence, name_to)):
             continue  # "presidente da Petrobras, José Eduardo Dutra": the title's complement
         role = _role_text(sentence, tokens, role_span) if role_span else None
         quote_from = tokens[role_span[0]].start if role_span else tokens[first].start
@@ -274,13 +274,19 @@ def _runs(tokens: list[Token], kinds: list[str], sentence: Sentence) -> list[tup
     return runs
 
 
-def _followed_by_name(tokens: list[Token], sentence: Sentence, last: int) -> bool:
-    return (
-        last + 1 < len(tokens)
-        and _APPOSITION_GAP.fullmatch(_gap(sentence.text, tokens[last], tokens[last + 1], sentence))
-        is not None
-        and tokens[last + 1].capital
-    )
+def _followed_by_name(tokens: list[Token], kinds: list[str], sentence: Sentence, last: int) -> bool:
+    """Whether a comma and an untitled name follow: then the words before were the title's
+    complement ("presidente da Petrobras, José Eduardo Dutra"), not a person. A title after the
+    comma starts the next item of a list instead ("… Office Maxim Oreshkin, Deputy Chief …")."""
+    start = last + 1
+    if start >= len(tokens):
+        return False
+    if not _APPOSITION_GAP.fullmatch(_gap(sentence.text, tokens[last], tokens[start], sentence)):
+        return False
+    end = start
+    while end < len(tokens) and tokens[end].capital:
+        end += 1
+    return end - start >= 2 and all(kinds[i] == "name" for i in range(start, end))
 
 
 def _is_name(name: list[Token], kinds: list[str]) -> bool:
@@ -436,8 +442,8 @@ def _title_after(
         j += 1
     while end > first and kinds[end] == "glue":
         end -= 1
-    if end < first:
-        return None
+    if end < first or (end - first >= 2 and kinds[end] == kinds[end - 1] == "name"):
+        return None  # ", Chairman of the Trade Council Lars Berg": the next person's title and name
     return _slice(sentence, tokens[first].start, tokens[end].end), tokens[end].end
 
 
