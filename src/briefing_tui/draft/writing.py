@@ -51,7 +51,7 @@ def scalar(text: str) -> str:
 
 def _reads_back(text: str) -> bool:
     try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}
+        return bool(yaml.safe_load(f"k: {text}") == {"k": text})
     except yaml.YAMLError:
         return False
 
