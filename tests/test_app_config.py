@@ -13,14 +13,15 @@ from briefing_tui.app import BriefingApp, build_app
 from briefing_tui.config import (
     ENV_VAR,
     ConfigError,
-    keymap_problems,
+    checked_keymap,
     load_config,
     resolve_config_path,
     save_theme,
     with_theme,
 )
+from briefing_tui.keys import binding_ids
 from briefing_tui.screens.error import ErrorScreen
-from briefing_tui.screens.help import HelpScreen, binding_ids
+from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.main import MainScreen
 
 
@@ -58,6 +59,16 @@ async def test_keymap_remaps_bindings_by_id(tmp_path: Path) -> None:
         assert any(row.split()[0] == "^x" and row.rstrip().endswith(" quit") for row in rows)
         await pilot.press("escape", "ctrl+x")
     assert app.return_code == 0
+
+
+async def test_the_keymap_in_force_leaves_out_unknown_ids(tmp_path: Path) -> None:
+    app = app_with_config(tmp_path, "keymap:\n  dwon: x\n  down: n\n")
+    assert app.keymap == {"down": "n"}  # final before the app runs
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.keymap == {"down": "n"}
+        await pilot.press("n")
+        assert pilot.app.screen.query_one("#key-points").highlighted == 1
 
 
 async def test_keymap_accepts_lists_of_keys(tmp_path: Path) -> None:
@@ -185,10 +196,10 @@ def test_load_config_collects_every_problem(tmp_path: Path) -> None:
     assert loaded.theme is None
     assert loaded.keymap == {"dwon": "n", "down": "n,j"}
     assert len(loaded.problems) == 2
-    assert keymap_problems(loaded, binding_ids()) == [
-        f"{config}: keymap: unknown binding id 'dwon'; did you mean 'down'?"
-    ]
-    assert loaded.keymap == {"down": "n,j"}
+    keymap, problems = checked_keymap(loaded, binding_ids())
+    assert problems == [f"{config}: keymap: unknown binding id 'dwon'; did you mean 'down'?"]
+    assert keymap == {"down": "n,j"}
+    assert loaded.keymap == {"dwon": "n", "down": "n,j"}  # checking changes nothing
     assert loaded.writable
 
 

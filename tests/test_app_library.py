@@ -14,8 +14,9 @@ from textual.widgets import Footer
 from apptest import SIZE, library_screen, main_screen, make_app, ready, settle
 from briefing_tui.app import build_app
 from briefing_tui.items import Ref
+from briefing_tui.keys import binding_ids, help_groups
 from briefing_tui.screens.error import ErrorScreen
-from briefing_tui.screens.help import HelpScreen, binding_groups, binding_ids
+from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.library import (
     EntryErrorScreen,
     FolderErrorScreen,
@@ -410,9 +411,9 @@ async def test_help_lists_the_library_keys(tmp_path: Path, library: Path) -> Non
         sections = [str(w.render()) for w in help_screen.query(".section")]
         assert "Library" in sections
         text = "\n".join(str(w.render()) for w in help_screen.query(".keys"))
-        for _, bindings in binding_groups(library=True):
-            for binding in bindings:
-                assert binding.id and binding.id in text
+        for _, group in help_groups(library=True):
+            for key in group:
+                assert key.id in text
         assert "Back to the library of briefings" in text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, LibraryScreen)

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from briefing_tui import keys
 from briefing_tui.config import (
     Config,
     ConfigError,
-    keymap_problems,
+    checked_keymap,
     load_config,
     resolve_config_path,
     save_theme,
@@ -57,25 +59,10 @@ class BriefingApp(App[None], inherit_bindings=False):
     COMMANDS = App.COMMANDS | {_briefing_commands, _library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit briefing-tui", id="quit"),
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            show=False,
-            priority=True,
-            tooltip="Quit, even while typing",
-            id="quit-anywhere",
-        ),
-        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Palette",
-            priority=True,
-            tooltip="Jump to any item by name, change the theme…",
-            id="command-palette",
-        ),
+        keys.bind("quit", "quit"),
+        keys.bind("quit-anywhere", "quit"),
+        keys.bind("help", "help"),
+        keys.bind("command-palette", "command_palette"),
     ]
 
     class Loaded(Message):
@@ -137,13 +124,19 @@ class BriefingApp(App[None], inherit_bindings=False):
         #: The folder's briefings, once loaded (library mode only).
         self.library: Library | None = None
         self.config = config
-        #: The keymap in force (binding id -> keys); the help screen lists keys through it.
-        self.keymap = dict(config.keymap)
+        # Final before it is applied, and never changed after: the one keymap of the app.
+        keymap, self._keymap_problems = checked_keymap(config, keys.binding_ids())
+        self._keymap_in_force: Mapping[str, str] = MappingProxyType(keymap)
         self.briefing: Briefing | None = None
         #: True once the briefing failed to load: quitting then exits with status 1.
         self.failed = False
         self._saved_theme: str | None = None
         self.sub_title = path.name
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """The keymap in force (binding id -> keys): what the help and the hints show."""
+        return self._keymap_in_force
 
     def get_default_screen(self) -> Screen:
         return LoadingScreen(self.briefing_path, folder=self.folder)
@@ -157,13 +150,13 @@ class BriefingApp(App[None], inherit_bindings=False):
             else:
                 known = ", ".join(sorted(self.available_themes))
                 problems.append(f"{self.config.path}: theme: unknown theme {theme!r} (known: {known})")
+        problems += self._keymap_problems
         # Only a choice made from now on is written back to the config file.
         self._saved_theme = self.theme
         self.set_keymap(self.keymap)
         self._load(problems)
 
     def _report_config(self, problems: list[str]) -> None:
-        self.keymap = dict(self.config.keymap)
         self.notify(
             "\n".join(problems),
             title="Config file problems",
@@ -180,12 +173,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             self._load_library()
         else:
             self._load_briefing()
-        if self.config.keymap:
-            # Knowing every binding id means importing every screen: only after the briefing.
-            from briefing_tui.screens.help import binding_ids
-
-            config_problems += keymap_problems(self.config, binding_ids())
-        if config_problems:
+        if config_problems:  # shown once the briefing is, not over the loading screen
             self.call_from_thread(self._report_config, config_problems)
 
     def _load_briefing(self, *, reload: bool = False) -> None:

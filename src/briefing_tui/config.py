@@ -99,8 +99,7 @@ def _keys(value: Any) -> str | None:
 def load_config(path: Path) -> Config:
     """Read the config at `path`; problems are collected in `Config.problems`, never raised.
 
-    Binding ids are checked later, by `keymap_problems`: knowing them means importing every
-    screen, which start-up does not wait for."""
+    Binding ids are checked by `checked_keymap`: this module does not know them."""
     config = Config(path)
     data, problem = _read(path)
     if problem:
@@ -139,15 +138,17 @@ def load_config(path: Path) -> Config:
     return config
 
 
-def keymap_problems(config: Config, known_ids: Collection[str]) -> list[str]:
-    """Messages for keymap entries naming no binding; those entries are dropped."""
+def checked_keymap(config: Config, known_ids: Collection[str]) -> tuple[dict[str, str], list[str]]:
+    """The config's keymap without the entries naming no binding, and a message for each of those."""
+    keymap: dict[str, str] = {}
     problems = []
-    for binding_id in list(config.keymap):
-        if binding_id not in known_ids:
-            del config.keymap[binding_id]
+    for binding_id, keys in config.keymap.items():
+        if binding_id in known_ids:
+            keymap[binding_id] = keys
+        else:
             hint = did_you_mean(binding_id, known_ids, ignore_case=False)
             problems.append(f"{config.path}: keymap: unknown binding id {binding_id!r}{hint}")
-    return problems
+    return keymap, problems
 
 
 def _kind(value: Any) -> str:

@@ -6,29 +6,20 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui import items
+from briefing_tui import items, keys
 from briefing_tui.items import Ref, Value
 from briefing_tui.widgets.lists import ItemList, ScrollBox
 from briefing_tui.widgets.text import DIM, event_row, paragraph, participant_row, side_styles
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
-
-#: Keys every dialog shares; `q` still quits from inside one.
-DIALOG_BINDINGS = [
-    Binding("escape", "dismiss", "Close", tooltip="Close the dialog", id="close"),
-    Binding("q", "app.quit", "Quit", show=False, tooltip="Quit briefing-tui", id="quit"),
-    Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="help"),
-    Binding("tab", "app.focus_next", "Next part", show=False, id="next-pane"),
-    Binding("shift+tab", "app.focus_previous", "Previous part", show=False, id="previous-pane"),
-]
 
 
 def value_content(value: Value) -> Content:
@@ -41,15 +32,9 @@ def value_content(value: Value) -> Content:
 
 class DetailsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *DIALOG_BINDINGS,
-        Binding(
-            "s",
-            "source",
-            "Source",
-            tooltip="Show the source article with the evidence highlighted",
-            id="show-source",
-        ),
-        Binding("y", "copy", "Copy", tooltip="Copy the item as plain text", id="copy"),
+        *keys.DIALOG,
+        keys.bind("show-source", "source"),
+        keys.DETAILS_COPY.bind("copy"),
     ]
 
     AUTO_FOCUS = "#details-body"

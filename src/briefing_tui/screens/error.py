@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefing_tui import keys
 from briefing_tui.widgets.lists import ScrollBox
 from briefing_tui.widgets.text import DIM, paragraph, plain
 
@@ -20,10 +21,7 @@ FAILED = 1
 
 
 class ErrorScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit (exit status 1)", id="quit"),
-        Binding("y", "copy", "Copy", tooltip="Copy the problems as text", id="copy"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.ERROR_QUIT.bind("quit"), keys.ERROR_COPY.bind("copy")]
 
     AUTO_FOCUS = "#problems"
 
@@ -53,11 +51,12 @@ class ErrorScreen(Screen[None]):
             yield Static(hint, id="error-hint")
         yield Footer(show_command_palette=False)
 
-    def _hint(self) -> str:
-        from briefing_tui.screens.help import current_keys
+    def keys_of(self, binding_id: str) -> str:
+        """The keys of `binding_id` as the hint names them: "escape or backspace"."""
+        return " or ".join(keys.current_keys(binding_id, keys.keymap_of(self.app)))
 
-        keymap = getattr(self.app, "keymap", {})
-        quit_keys, copy_keys = (" or ".join(current_keys(binding, keymap)) for binding in self.BINDINGS[:2])
+    def _hint(self) -> str:
+        quit_keys, copy_keys = self.keys_of("quit"), self.keys_of("copy")
         return f"{quit_keys} quits with exit status {FAILED} · {copy_keys} copies the problems"
 
     def action_quit(self) -> None:

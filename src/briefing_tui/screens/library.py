@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.containers import Vertical
 from textual.content import Content
@@ -23,10 +23,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui import keys
 from briefing_tui.items import format_date
 from briefing_tui.screens.error import ErrorScreen
-from briefing_tui.screens.main import BACK_BINDING, MainScreen
-from briefing_tui.widgets.lists import MOVE_BINDINGS, ItemList, focus_now
+from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.lists import ItemList, focus_now
 from briefing_tui.widgets.live_search import LiveSearch, SearchBox
 from briefing_tui.widgets.text import (
     DIM,
@@ -139,31 +140,13 @@ def person_hit_row(person_row: Hanging, entry: LibraryEntry) -> Hanging:
 class LibraryList(ItemList, inherit_bindings=False):
     """The list of briefings (or of people found): Enter opens the one under the cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *MOVE_BINDINGS,
-        Binding(
-            "enter",
-            "select",
-            "Open",
-            tooltip="Open the briefing (or the person) under the cursor",
-            id="details",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.LIST_MOVES, keys.LIBRARY_OPEN.bind("select")]
 
 
 class LibraryScreen(LiveSearch, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash", "search", "Search people", tooltip="Search the people of every briefing", id="search"
-        ),
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            show=False,
-            tooltip="Clear the people search and list the briefings again",
-            id="clear-search",
-        ),
+        keys.LIBRARY_SEARCH.bind("search"),
+        keys.LIBRARY_CLEAR.bind("clear_search"),
     ]
 
     AUTO_FOCUS = "#briefings"
@@ -342,24 +325,16 @@ class LibraryScreen(LiveSearch, Screen[None]):
 class EntryErrorScreen(ErrorScreen):
     """The problems of one file of a library; Escape goes back to the library, q quits as usual."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [BACK_BINDING]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.BACK]
 
     def _hint(self) -> str:
-        from briefing_tui.screens.help import current_keys
-
-        keymap = getattr(self.app, "keymap", {})
-        keys = {
-            binding.id: " or ".join(current_keys(binding, keymap))
-            for binding in (*ErrorScreen.BINDINGS, *self.BINDINGS)
-            if isinstance(binding, Binding)
-        }
         return (
-            f"{keys['back']} goes back to the library · {keys['copy']} copies the problems"
-            f" · {keys['quit']} quits"
+            f"{self.keys_of('back')} goes back to the library · {self.keys_of('copy')} copies the problems"
+            f" · {self.keys_of('quit')} quits"
         )
 
-    async def action_quit(self) -> None:
-        await self.app.action_quit()  # the folder opened: not a failure of the app
+    def action_quit(self) -> None:
+        self.app.exit()  # the folder opened: a broken file in it is not a failure of the app
 
     def action_back(self) -> None:
         self.app.pop_screen()

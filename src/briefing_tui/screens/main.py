@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui import items
+from briefing_tui import items, keys
 from briefing_tui.items import Ref
 from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane, focus_now
@@ -31,16 +31,6 @@ COMPACT_HEIGHT = 30
 
 PANE_IDS = ("headline-pane", "key-points-pane", "agreements-pane", "participants-pane")
 FOCUS_IDS = ("headline", "key-points", "agreements", "participants")
-
-#: Back to the library: from a briefing opened there, and from a file's problems (one id, one key).
-BACK_BINDING = Binding(
-    "escape,backspace",
-    "back",
-    "Library",
-    key_display="esc",
-    tooltip="Back to the library of briefings",
-    id="back",
-)
 
 
 @dataclass(frozen=True)
@@ -89,24 +79,14 @@ def _agreement_options(briefing: Briefing) -> list[Option]:
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="next-pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "pane(1)", "Headline pane", show=False, id="pane-1"),
-        Binding("2", "pane(2)", "Key points pane", show=False, id="pane-2"),
-        Binding("3", "pane(3)", "Agreements and events pane", show=False, id="pane-3"),
-        Binding("4", "pane(4)", "Participants pane", show=False, id="pane-4"),
-        Binding("slash", "search", "Search", tooltip="Search the participants", id="search"),
-        Binding("y", "copy", "Copy", tooltip="Copy the focused item as plain text", id="copy"),
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            show=False,
-            tooltip="Clear the participant search and list everyone again",
-            id="clear-search",
-        ),
+        keys.bind("next-pane", "cycle_pane(1)"),
+        keys.bind("previous-pane", "cycle_pane(-1)"),
+        *(keys.bind(f"pane-{number}", f"pane({number})") for number in range(1, 5)),
+        keys.bind("search", "search"),
+        keys.bind("copy", "copy"),
+        keys.bind("clear-search", "clear_search"),
         # After clear-search: Escape clears a search first, and goes back only when there is none.
-        BACK_BINDING,
+        keys.BACK,
     ]
 
     AUTO_FOCUS = "#key-points"

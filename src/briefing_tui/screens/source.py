@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from briefing_tui import keys
 from briefing_tui.format.quotes import locate_quotes
-from briefing_tui.screens.details import DIALOG_BINDINGS
 from briefing_tui.widgets.lists import ScrollBox
 from briefing_tui.widgets.text import paragraph
 
@@ -47,9 +47,9 @@ def wrapped_line(text: str, offset: int, width: int) -> int:
 
 class SourceScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *DIALOG_BINDINGS,
-        Binding("n", "quote(1)", "Next quote", id="next-quote"),
-        Binding("N,p", "quote(-1)", "Previous quote", id="previous-quote"),
+        *keys.DIALOG,
+        keys.bind("next-quote", "quote(1)"),
+        keys.bind("previous-quote", "quote(-1)"),
     ]
 
     AUTO_FOCUS = "#source-body"

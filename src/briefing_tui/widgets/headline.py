@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Static
 
+from briefing_tui import keys
 from briefing_tui.items import format_date
 from briefing_tui.widgets.lists import Pane, ScrollBox
 from briefing_tui.widgets.text import DIM, plain
@@ -37,15 +38,7 @@ def headline_content(briefing: Briefing) -> Content:
 class HeadlineBody(ScrollBox):
     """The scrolling body of the headline pane; Enter opens the whole briefing's details."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "screen.open('briefing:0')",
-            "Details",
-            tooltip="Open the details of the item",
-            id="details",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.bind("details", "screen.open('briefing:0')")]
 
 
 class HeadlinePane(Pane):

@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from typing import ClassVar, cast
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui import keys
 from briefing_tui.items import Ref
 
 
@@ -61,28 +62,12 @@ def key_origin(event: events.Key) -> Widget | None:
     return getattr(event, "typed_at", None)
 
 
-def _move_bindings(down: str, up: str, first: str, last: str) -> list[BindingType]:
-    """The movement keys, bound to the given actions (paging is called the same everywhere)."""
-    # Ids are what a config keymap names; the same id in several places moves together.
-    return [
-        Binding("j,down", down, "Down", show=False, id="down"),
-        Binding("k,up", up, "Up", show=False, id="up"),
-        Binding("g,home", first, "First", show=False, id="first"),
-        Binding("G,end", last, "Last", show=False, id="last"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
-    ]
-
-
-MOVE_BINDINGS = _move_bindings("cursor_down", "cursor_up", "first", "last")
-
-
 class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
     """An OptionList whose options are items (option id = `Ref.option_id`) or plain headings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *MOVE_BINDINGS,
-        Binding("enter", "select", "Details", tooltip="Open the details of the item", id="details"),
+        *keys.LIST_MOVES,
+        keys.bind("details", "select"),
     ]
 
     def __init__(self, options: Iterable[Option] = (), *, id: str | None = None) -> None:
@@ -129,9 +114,7 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
 class ScrollBox(KeysFollowFocus, VerticalScroll, inherit_bindings=False):
     """A focusable scrolling area with the same movement keys as the lists."""
 
-    BINDINGS: ClassVar[list[BindingType]] = _move_bindings(
-        "scroll_down", "scroll_up", "scroll_home", "scroll_end"
-    )
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.SCROLL_MOVES]
 
 
 class Pane(Vertical):

@@ -12,13 +12,14 @@ import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from briefing_tui import keys
 from briefing_tui.widgets.lists import ItemList, KeysFollowFocus, focus_now
 from briefing_tui.widgets.text import DIM, plain
 
@@ -41,9 +42,9 @@ class SearchBox(KeysFollowFocus, Input):
     BIND_AT_ONCE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_search", "Clear search", id="clear-search"),
-        Binding("enter", "first_hit", "First hit", tooltip="Go to the first hit", id="first-hit"),
-        Binding("down", "first_hit", "To the list", show=False, id="search-to-list"),
+        keys.SEARCH_BOX_CLEAR.bind("clear_search"),
+        keys.bind("first-hit", "first_hit"),
+        keys.bind("search-to-list", "first_hit"),
     ]
 
     @property
