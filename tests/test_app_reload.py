@@ -50,7 +50,7 @@ async def _until(pilot: Pilot, done: Callable[[], bool], what: str) -> None:
     while time.monotonic() < deadline:
         try:
             if done():
-                await pilot.pause()
+                await ready(pilot)  # and the new screen's rows are in
                 return
         except Exception:  # a screen half-way through being replaced
             pass

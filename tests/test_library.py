@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.format.problems import BriefingError
-from briefing_tui.library import BriefingCache, Library, briefing_files
+from briefing_tui.library import BriefingCache, Library, briefing_files, newest_first
 
 BRIEFING = """\
 headline: Talks in Astana
@@ -127,3 +127,12 @@ def test_a_library_keeps_good_and_bad_files_apart(folder: Path, monkeypatch: pyt
     [person] = library.people()
     assert person.participant.name == "Murat Nurtleu"
     assert person.entry.path.name == "a.yaml"
+
+
+def test_newest_first_keeps_file_order_for_ties_and_puts_failures_last(tmp_path: Path) -> None:
+    for name, date in [("a", "2024-01-01"), ("b", "2025-06-01"), ("c", "2024-01-01")]:
+        (tmp_path / f"{name}.yaml").write_text(BRIEFING.replace("2026-03-01", date), encoding="utf-8")
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "0-broken.yaml").write_text("headline: [\n", encoding="utf-8")
+    library = Library.open(tmp_path, use_cache=False)
+    assert [e.path.stem for e in newest_first(library.entries)] == ["b", "a", "c", "0-broken"]

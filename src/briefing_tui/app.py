@@ -22,19 +22,16 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
+from briefing_tui.screens import return_to
 from briefing_tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.widgets.option_list import Option
 
     from briefing_tui.format.model import Briefing
-    from briefing_tui.library import Library, LibraryEntry
+    from briefing_tui.library import Library
     from briefing_tui.screens.main import ViewState
     from briefing_tui.watching import FileWatcher
-
-#: Under the problems of a file that broke on a save.
-RELOAD_NOTE = "The browser reloads the file when it is saved again."
 
 # Start-up is paced by imports: this module imports Textual and nothing heavy of its own. The
 # loader (pydantic), the screens and the search engine are imported when first needed, after the
@@ -66,28 +63,17 @@ class BriefingApp(App[None], inherit_bindings=False):
     ]
 
     class Loaded(Message):
-        def __init__(
-            self, briefing: Briefing, participant_options: list[Option], *, reload: bool = False
-        ) -> None:
+        def __init__(self, briefing: Briefing, *, reload: bool = False) -> None:
             super().__init__()
             self.briefing = briefing
-            self.participant_options = participant_options
             self.reload = reload
 
     class LibraryLoaded(Message):
         def __init__(
-            self,
-            library: Library,
-            entries: list[LibraryEntry],
-            options: list[Option],
-            *,
-            reload: bool = False,
-            changed: frozenset[Path] = frozenset(),
+            self, library: Library, *, reload: bool = False, changed: frozenset[Path] = frozenset()
         ) -> None:
             super().__init__()
             self.library = library
-            self.entries = entries
-            self.options = options
             self.reload = reload
             #: The files whose change caused the reload.
             self.changed = changed
@@ -119,15 +105,14 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._source_path: Path | None = None
         #: The main screen's view when it was last replaced, for the next one.
         self._view: ViewState | None = None
+        #: The screen showing the briefing (main or error; not in library mode).
+        self._shown: Screen | None = None
         self.briefing_path = path
         self.folder = folder
-        #: The folder's briefings, once loaded (library mode only).
-        self.library: Library | None = None
         self.config = config
         # Final before it is applied, and never changed after: the one keymap of the app.
         keymap, self._keymap_problems = checked_keymap(config, keys.binding_ids())
         self._keymap_in_force: Mapping[str, str] = MappingProxyType(keymap)
-        self.briefing: Briefing | None = None
         #: True once the briefing failed to load: quitting then exits with status 1.
         self.failed = False
         self._saved_theme: str | None = None
@@ -191,47 +176,36 @@ class BriefingApp(App[None], inherit_bindings=False):
         except Exception as exc:  # the promise is no traceback, whatever happens
             self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"], reload=reload))
         else:
-            # The participant rows are built here too: for 10k people that is work to keep off
-            # the UI thread.
-            from briefing_tui.widgets.participants import participant_options
-
-            self.post_message(self.Loaded(briefing, participant_options(briefing), reload=reload))
+            self.post_message(self.Loaded(briefing, reload=reload))
 
     def _load_library(self, *, changed: frozenset[Path] | None = None) -> None:
         path = self.briefing_path
         reload = changed is not None
         try:
             from briefing_tui.library import Library
-            from briefing_tui.screens.library import entry_options, sorted_entries
 
             library = Library.open(path)
-            if not library.entries and not reload:
-                self.post_message(self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"]))
-                return
-            # Sorting and the rows are built here: a big folder is work to keep off the UI thread.
-            entries = sorted_entries(library.entries)
-            options = entry_options(entries, library.root)
         except Exception as exc:  # the promise is no traceback, whatever happens
             if reload:
                 self.post_message(self.WatchFailed(f"{path}: {type(exc).__name__}: {exc}"))
             else:
                 self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
+            return
+        if not library.entries and not reload:
+            self.post_message(self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"]))
         else:
-            self.post_message(
-                self.LibraryLoaded(library, entries, options, reload=reload, changed=changed or frozenset())
-            )
+            self.post_message(self.LibraryLoaded(library, reload=reload, changed=changed or frozenset()))
 
     @on(LibraryLoaded)
     def _show_library(self, message: LibraryLoaded) -> None:
         from briefing_tui.screens.library import LibraryScreen
 
-        self.library = message.library
         if message.reload:
-            self._refresh_library(message)
+            for screen in self.screen_stack:
+                if isinstance(screen, LibraryScreen):
+                    screen.update_library(message.library, message.changed)
             return
-        self.push_screen(
-            LibraryScreen(message.library, str(self.briefing_path), message.entries, message.options)
-        )
+        self.push_screen(LibraryScreen(message.library, str(self.briefing_path)))
         if self.reload_on_save:
             self._watch().watch_folder(self.briefing_path)
 
@@ -239,22 +213,17 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _show_briefing(self, message: Loaded) -> None:
         from briefing_tui.screens.main import MainScreen
 
-        self.briefing = message.briefing
         self.failed = False
-        view = self._view_to_keep()
-        screen = MainScreen(message.briefing, message.participant_options, restore=view)
+        self._show(MainScreen(message.briefing, restore=self._view_to_keep()))
         if message.reload:
-            self._replace_shown(screen)
             self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
-        else:
-            self.push_screen(screen)
         source = message.briefing.source.file if message.briefing.source else None
         self._source_path = self.briefing_path.parent / source if source else None
         self._watch_briefing()
 
     @on(LoadFailed)
     def _show_problems(self, message: LoadFailed) -> None:
-        from briefing_tui.screens.error import ErrorScreen
+        from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 
         self.failed = True
         if self.folder:
@@ -262,13 +231,20 @@ class BriefingApp(App[None], inherit_bindings=False):
 
             self.push_screen(FolderErrorScreen(str(self.briefing_path), message.problems))
             return
-        if message.reload:
-            self._view = self._view_to_keep()
-            screen = ErrorScreen(str(self.briefing_path), message.problems, note=RELOAD_NOTE)
-            self._replace_shown(screen)
-        else:
-            self.push_screen(ErrorScreen(str(self.briefing_path), message.problems))
+        self._view = self._view_to_keep()
+        note = RELOAD_NOTE if message.reload else None
+        self._show(ErrorScreen(str(self.briefing_path), message.problems, note=note))
         self._watch_briefing()
+
+    def _show(self, screen: Screen) -> None:
+        """Show the briefing's (main or error) screen; in place of the last one, closing what is over
+        it: details and the like show the old content."""
+        if self._shown is None:
+            self.push_screen(screen)
+        else:
+            return_to(self._shown)
+            self.switch_screen(screen)
+        self._shown = screen
 
     # -- reloading on saves ---------------------------------------------------------------------
 
@@ -276,10 +252,13 @@ class BriefingApp(App[None], inherit_bindings=False):
         if self._watcher is None:
             from briefing_tui.watching import FileWatcher
 
-            self._watcher = FileWatcher(
-                lambda paths: self.post_message(self.FilesChanged(paths)),
-                lambda error: self.post_message(self.WatchFailed(error)),
-            )
+            def changed(paths: set[Path]) -> None:
+                self.post_message(self.FilesChanged(paths))
+
+            def failed(error: str) -> None:
+                self.post_message(self.WatchFailed(error))
+
+            self._watcher = FileWatcher(changed, failed)
         return self._watcher
 
     def _watch_briefing(self) -> None:
@@ -296,17 +275,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _view_to_keep(self) -> ViewState | None:
         from briefing_tui.screens.main import MainScreen
 
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen.view_state()
-        return self._view
-
-    def _replace_shown(self, screen: Screen) -> None:
-        """Put `screen` in place of the briefing's (main or error) screen, closing what is over it:
-        details and the like show the old content."""
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(screen)
+        return self._shown.view_state() if isinstance(self._shown, MainScreen) else self._view
 
     @on(FilesChanged)
     def _files_changed(self, message: FilesChanged) -> None:
@@ -322,37 +291,6 @@ class BriefingApp(App[None], inherit_bindings=False):
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _reload_library(self, changed: frozenset[Path]) -> None:
         self._load_library(changed=changed)
-
-    def _refresh_library(self, message: LibraryLoaded) -> None:
-        """The folder changed: new rows in the library, and the open briefing anew if it changed."""
-        from briefing_tui.screens.library import EntryErrorScreen, LibraryScreen
-        from briefing_tui.screens.main import MainScreen
-
-        stack = self.screen_stack
-        library_screens = [s for s in stack if isinstance(s, LibraryScreen)]
-        if not library_screens:
-            return
-        library_screen = library_screens[0]
-        library_screen.replace_entries(message.library, message.entries, message.options)
-        changed = {path.resolve() for path in message.changed}
-        above = stack[stack.index(library_screen) + 1 :]
-        if not above or not isinstance(above[0], (MainScreen, EntryErrorScreen)):
-            return
-        shown = above[0]
-        shown_path = shown.briefing.path if isinstance(shown, MainScreen) else Path(shown.path)
-        if shown_path is None or Path(shown_path).resolve() not in changed:
-            return
-        view = shown.view_state() if isinstance(shown, MainScreen) else None
-        entry = next((e for e in message.entries if e.path.resolve() == Path(shown_path).resolve()), None)
-        for _ in above:
-            self.pop_screen()
-        if entry is not None and entry.briefing is not None:
-            self.push_screen(MainScreen(entry.briefing, back=True, restore=view))
-            self.notify(f"Reloaded {entry.path.name}", markup=False)
-            return
-        problems = [str(p) for p in entry.problems] if entry is not None else []
-        problems = problems or [f"{shown_path}: file not found"]
-        self.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
 
     @on(WatchFailed)
     def _watch_failed(self, message: WatchFailed) -> None:

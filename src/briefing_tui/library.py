@@ -8,6 +8,7 @@ their problems are always fresh. Entries are JSON read back through the same pyd
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -170,3 +171,11 @@ class Library:
 
 def participants_of(people: Sequence[PersonRef]) -> list[Participant]:
     return [ref.participant for ref in people]
+
+
+def newest_first(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
+    """Newest briefing first (ties keep file order), then the files that failed to load."""
+    valid = [e for e in entries if e.briefing is not None]
+    invalid = [e for e in entries if e.briefing is None]
+    valid.sort(key=lambda e: e.briefing.date if e.briefing else dt.date.min, reverse=True)
+    return valid + invalid

@@ -1,1 +1,13 @@
 """Screens of the briefing browser."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+def return_to(screen: Screen) -> None:
+    """Close every screen over `screen` (nothing if `screen` is not open)."""
+    app = screen.app
+    if screen in app.screen_stack:
+        while app.screen is not screen:
+            app.pop_screen()

@@ -18,6 +18,8 @@ from briefing_tui.widgets.text import DIM, paragraph, plain
 
 #: The exit status after a briefing failed to load.
 FAILED = 1
+#: Under the problems of a file that broke on a save.
+RELOAD_NOTE = "The browser reloads the file when it is saved again."
 
 
 class ErrorScreen(Screen[None]):

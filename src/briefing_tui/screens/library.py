@@ -7,7 +7,7 @@ search is the participants pane's `LiveSearch`: a thread worker per query, the n
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -25,7 +25,9 @@ from textual.widgets.option_list import Option
 
 from briefing_tui import keys
 from briefing_tui.items import format_date
-from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.library import newest_first
+from briefing_tui.screens import return_to
+from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.widgets.lists import ItemList, focus_now
 from briefing_tui.widgets.live_search import LiveSearch, SearchBox
@@ -70,16 +72,9 @@ def problem_text(problem: Problem) -> str:
     return f"{problem.line}:{problem.column}: {problem.message}"
 
 
-def sorted_entries(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
-    """Newest briefing first (ties keep file order), then the files that failed to load."""
-    valid = [e for e in entries if e.briefing is not None]
-    invalid = [e for e in entries if e.briefing is None]
-    valid.sort(key=lambda e: e.briefing.date, reverse=True)  # type: ignore[union-attr]
-    return valid + invalid
-
-
-def library_title(folder: str, entries: Sequence[LibraryEntry]) -> Content:
+def library_title(folder: str, entries: Iterable[LibraryEntry]) -> Content:
     """The folder and its counts: "data · 12 briefings, 1 with problems"."""
+    entries = list(entries)
     failed = sum(1 for e in entries if e.briefing is None)
     counts = _count(len(entries), "briefing")
     if failed:
@@ -165,19 +160,20 @@ class LibraryScreen(LiveSearch, Screen[None]):
             self.slots = slots
             self.styles = styles
 
-    def __init__(
-        self,
-        library: Library,
-        folder: str,
-        entries: list[LibraryEntry] | None = None,
-        options: list[Option] | None = None,
-    ) -> None:
-        """`entries`/`options`: `sorted_entries(library.entries)` and their rows, if built already."""
+    class RowsReady(Message, bubble=False):
+        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
+            super().__init__()
+            self.library = library
+            self.entries = entries
+            self.options = options
+
+    def __init__(self, library: Library, folder: str) -> None:
         super().__init__()
         self.library = library
         self.folder = folder
-        self.entries = sorted_entries(library.entries) if entries is None else entries
-        self.entry_options = entry_options(self.entries, library.root) if options is None else options
+        #: The library's entries as listed (newest first), once the screen's worker has sorted them.
+        self.entries: list[LibraryEntry] = []
+        self.entry_options: list[Option] = []
         self.people: list[PersonRef] = []
         #: For each person of `people`: (row in `entries`, index in that briefing's participants).
         self.slots: list[tuple[int, int]] = []
@@ -186,18 +182,45 @@ class LibraryScreen(LiveSearch, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-pane", classes="pane -active") as pane:
-            pane.border_title = library_title(self.folder, self.entries)
+            pane.border_title = library_title(self.folder, self.library.entries)
             yield SearchBox(
                 placeholder="/ to search the people of every briefing: name, role, side…", id="search"
             )
-            yield LibraryList(self.entry_options, id="briefings")
+            yield LibraryList(id="briefings")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.item_list.highlight_first()
         self._set_subtitle()
-        # After the first paint: indexing every participant of every briefing takes a moment.
-        self.call_after_refresh(self._build_index)
+        self._build_rows(self.library)
+
+    @work(thread=True, exclusive=True, group="library-rows", exit_on_error=False)
+    def _build_rows(self, library: Library) -> None:
+        # Off the UI thread: a folder may hold thousands of briefings.
+        entries = newest_first(library.entries)
+        self.post_message(self.RowsReady(library, entries, entry_options(entries, library.root)))
+
+    def update_library(self, library: Library, changed: frozenset[Path]) -> None:
+        """The folder changed on disk: list it anew, and open anew the briefing shown over this
+        screen if its file is one of `changed` (or show its problems, if it no longer loads)."""
+        self._build_rows(library)
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        if not above or not isinstance(above[0], (MainScreen, EntryErrorScreen)):
+            return
+        shown = above[0]
+        shown_path = shown.briefing.path if isinstance(shown, MainScreen) else shown.path
+        if shown_path is None or Path(shown_path).resolve() not in {path.resolve() for path in changed}:
+            return
+        view = shown.view_state() if isinstance(shown, MainScreen) else None
+        entry = next((e for e in library.entries if e.path.resolve() == Path(shown_path).resolve()), None)
+        return_to(self)
+        if entry is not None and entry.briefing is not None:
+            self.app.push_screen(MainScreen(entry.briefing, back=True, restore=view))
+            self.notify(f"Reloaded {entry.path.name}", markup=False)
+            return
+        problems = [str(p) for p in entry.problems] if entry is not None else []
+        problems = problems or [f"{shown_path}: file not found"]
+        self.app.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
 
     @property
     def item_list(self) -> LibraryList:
@@ -211,13 +234,15 @@ class LibraryScreen(LiveSearch, Screen[None]):
         pane = self.query_one("#library-pane")
         pane.border_subtitle = text if text is not None else "newest first"
 
-    def replace_entries(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
-        """The folder changed on disk: show its new rows, the cursor staying on the same file."""
+    @on(RowsReady)
+    def _show_rows(self, message: RowsReady) -> None:
+        """The rows of the library, the cursor staying on the same file."""
         item_list = self.item_list
         showing_entries = not self._list_shows_people()
         row = item_list.highlighted if showing_entries else self._entry_highlight
         current = self.entries[row].path if row is not None and row < len(self.entries) else None
-        self.library, self.entries, self.entry_options = library, entries, options
+        self.library, self.entries, self.entry_options = message.library, message.entries, message.options
+        entries, options = message.entries, message.options
         rows = [r for r, entry in enumerate(entries) if entry.path == current]
         new_row = rows[0] if rows else min(row or 0, max(len(entries) - 1, 0))
         self._entry_highlight = new_row
@@ -228,16 +253,16 @@ class LibraryScreen(LiveSearch, Screen[None]):
                 item_list.highlighted = new_row
                 item_list.scroll_to_highlight()
         # The people search must see the new files (it searches again once the index is built).
-        self._build_index()
+        self._build_index(self.library, entries)
 
     # -- the people index -----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
-    def _build_index(self) -> None:
+    def _build_index(self, library: Library, entries: list[LibraryEntry]) -> None:
         from briefing_tui.search import SearchIndex
 
-        people = self.library.people()
-        rows = {id(entry): row for row, entry in enumerate(self.entries)}
+        people = library.people()
+        rows = {id(entry): row for row, entry in enumerate(entries)}
         slots: list[tuple[int, int]] = []
         previous, position = None, 0
         for ref in people:  # grouped by briefing, in participant order
@@ -308,10 +333,9 @@ class LibraryScreen(LiveSearch, Screen[None]):
     def open_entry(self, row: int, *, participant: int | None = None) -> None:
         """Open the briefing at `row` of `entries` over this screen (its problems, if it failed)."""
         app = self.app
-        if self not in app.screen_stack:
+        if self not in app.screen_stack or row >= len(self.entries):
             return
-        while app.screen is not self:  # from the palette, over another briefing: go back first
-            app.pop_screen()
+        return_to(self)  # from the palette, over another briefing: go back first
         if not self.showing_people:
             self.item_list.highlighted = row  # coming back, the cursor is where it was
         entry = self.entries[row]

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 
 class LoadingScreen(Screen[None]):
-    """"Loading NAME…" until the main, library or error screen takes its place."""
+    """Says "Loading NAME…" until the main, library or error screen takes its place."""
 
     def __init__(self, path: Path, *, folder: bool = False) -> None:
         super().__init__()

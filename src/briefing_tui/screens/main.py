@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
@@ -17,9 +18,10 @@ from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
 from briefing_tui.items import Ref
+from briefing_tui.screens import return_to
 from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane, focus_now
-from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.participants import ParticipantsPane, participant_options
 from briefing_tui.widgets.text import agreement_row, event_row, heading_row, key_point_row
 
 if TYPE_CHECKING:
@@ -78,6 +80,13 @@ def _agreement_options(briefing: Briefing) -> list[Option]:
 
 
 class MainScreen(Screen[None]):
+    class RowsReady(Message, bubble=False):
+        """From the screen's worker: the rows of its lists, by list id."""
+
+        def __init__(self, rows: dict[str, list[Option]]) -> None:
+            super().__init__()
+            self.rows = rows
+
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("next-pane", "cycle_pane(1)"),
         keys.bind("previous-pane", "cycle_pane(-1)"),
@@ -94,7 +103,6 @@ class MainScreen(Screen[None]):
     def __init__(
         self,
         briefing: Briefing,
-        participant_options: list[Option] | None = None,
         *,
         back: bool = False,
         participant: int | None = None,
@@ -104,10 +112,10 @@ class MainScreen(Screen[None]):
         `restore`: the view of the screen this one replaces (a reload), as far as it still fits."""
         super().__init__()
         self.briefing = briefing
-        self._participant_options = participant_options
         self.can_go_back = back
         self._participant = participant
         self._restore = restore
+        self._rows_shown = False
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -116,27 +124,50 @@ class MainScreen(Screen[None]):
             with Vertical(id="left"):
                 with Pane(2, "Key points", id="key-points-pane") as pane:
                     pane.set_count(str(len(briefing.key_points)))
-                    yield ItemList(_key_point_options(briefing), id="key-points")
+                    yield ItemList(id="key-points")
                 with Pane(3, "Agreements · Events", id="agreements-pane") as pane:
                     pane.set_count(f"{len(briefing.agreements)} · {len(briefing.events)}")
-                    yield ItemList(_agreement_options(briefing), id="agreements")
-            yield ParticipantsPane(briefing, self._participant_options)
+                    yield ItemList(id="agreements")
+            yield ParticipantsPane(briefing)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._build_rows()
+
+    @work(thread=True, exclusive=True, group="main-rows", exit_on_error=False)
+    def _build_rows(self) -> None:
+        # Off the UI thread: a briefing may list thousands of people.
+        briefing = self.briefing
+        rows = {
+            "key-points": _key_point_options(briefing),
+            "agreements": _agreement_options(briefing),
+            "participants": participant_options(briefing),
+        }
+        self.post_message(self.RowsReady(rows))
+
+    @on(RowsReady)
+    def _show_rows(self, message: RowsReady) -> None:
+        for list_id, rows in message.rows.items():
+            if list_id == "participants":
+                self.participants.set_rows(rows)
+            else:
+                self.query_one(f"#{list_id}", ItemList).set_options(rows)
         for item_list in self.query(ItemList):
             item_list.highlight_first()
+            # After the layout, as a list shown with its rows does: the cursor comes into view.
+            self.call_after_refresh(item_list.scroll_to_highlight)
+        self._rows_shown = True
         if self._participant is not None:
             item_list = self.participants.item_list
             if item_list.highlight_ref(Ref("participant", self._participant)):
                 focus_now(item_list)
-                # The list has no size until the first layout: scroll it into view after that.
-                self.call_after_refresh(item_list.scroll_to_highlight)
         if self._restore is not None:
             self._apply_view(self._restore)
 
     def view_state(self) -> ViewState:
         """The focused pane and the cursors, for the screen that replaces this one on a reload."""
+        if not self._rows_shown and self._restore is not None:
+            return self._restore  # replaced again before its rows were in
         cursors: dict[str, tuple[Ref, str]] = {}
         for item_list in self.query(ItemList):
             ref = item_list.current_ref
@@ -255,8 +286,7 @@ class MainScreen(Screen[None]):
 
     def jump_to(self, ref: Ref) -> None:
         """Bring `ref` into view with focus on it (the command palette's jump)."""
-        while self.app.screen is not self and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        return_to(self)
         if ref.kind == "briefing":
             focus_now(self.query_one("#headline"))
             return

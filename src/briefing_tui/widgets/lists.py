@@ -73,6 +73,13 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
     def __init__(self, options: Iterable[Option] = (), *, id: str | None = None) -> None:
         super().__init__(*options, id=id, markup=False)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # OptionList measures rows when they are set: a scrollbar that comes (or goes) after that
+        # narrows (or widens) them, and rows that wrap would be cut. Replacing a prompt with itself
+        # is its public way to measure them again.
+        if self.option_count:
+            self.replace_option_prompt_at_index(0, self.get_option_at_index(0).prompt)
+
     @property
     def current_ref(self) -> Ref | None:
         option = self.highlighted_option

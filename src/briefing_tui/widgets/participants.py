@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def participant_options(briefing: Briefing) -> list[Option]:
-    """A list row for everyone, in order. O(participants): the loader thread builds them."""
+    """A list row for everyone, in order. O(participants): built off the UI thread."""
     colours = side_styles(briefing.participants)
     return [
         Option(participant_row(person, colours[person.side]), id=f"participant:{index}")
@@ -39,17 +39,23 @@ class ParticipantsPane(LiveSearch, Pane):
             super().__init__()
             self.index = index
 
-    def __init__(self, briefing: Briefing, options: list[Option] | None = None) -> None:
-        """`options`: the rows of `participant_options(briefing)`, if already built elsewhere."""
+    def __init__(self, briefing: Briefing) -> None:
         super().__init__(4, "Participants", id="participants-pane")
         self.briefing = briefing
         self.styles_by_side = side_styles(briefing.participants)
-        self.all_options = participant_options(briefing) if options is None else options
-        self.set_count(str(len(self.all_options)))
+        #: The rows of everyone, once the screen has built them (`set_rows`).
+        self.all_options: list[Option] = []
+        self.set_count(str(len(briefing.participants)))
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder="/ to search: name, role, side, alias…", id="search")
-        yield ItemList(self.all_options, id="participants")
+        yield ItemList(id="participants")
+
+    def set_rows(self, options: list[Option]) -> None:
+        """Everyone's rows, listed unless a search shows its hits."""
+        self.all_options = options
+        if not self.query_text.strip():
+            self.item_list.set_options(options)
 
     def on_mount(self) -> None:
         # After the first paint: importing the engine and indexing is the slow part of start-up.
@@ -79,10 +85,10 @@ class ParticipantsPane(LiveSearch, Pane):
         return Option(row, id=f"participant:{hit.position}")
 
     def _show_waiting(self) -> None:
-        self.set_count(f"searching… of {len(self.all_options)}")
+        self.set_count(f"searching… of {len(self.briefing.participants)}")
 
     def _show_found(self, found: str) -> None:
-        self.set_count(f"{found} of {len(self.all_options)}")
+        self.set_count(f"{found} of {len(self.briefing.participants)}")
 
     def _show_everyone(self) -> None:
         item_list = self.item_list
@@ -90,7 +96,7 @@ class ParticipantsPane(LiveSearch, Pane):
         item_list.set_options(self.all_options)
         if current is None or not item_list.highlight_ref(current):
             item_list.highlight_first()
-        self.set_count(str(len(self.all_options)))
+        self.set_count(str(len(self.briefing.participants)))
         self.shown_generation = self.generation
 
     # -- actions ------------------------------------------------------------------------------
