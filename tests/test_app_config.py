@@ -8,7 +8,7 @@ import pytest
 import yaml
 from textual.pilot import Pilot
 
-from apptest import BRIEFINGS, ready
+from apptest import BRIEFINGS, make_app, notifications, ready
 from briefing_tui.app import BriefingApp, build_app
 from briefing_tui.config import (
     ENV_VAR,
@@ -29,11 +29,11 @@ def app_with_config(tmp_path: Path, text: str | None, path: Path | None = None) 
     config = tmp_path / "config.yaml"
     if text is not None:
         config.write_text(text, encoding="utf-8")
-    return build_app(path, config_path=config)
+    return make_app(tmp_path, path, config=config, watch=True)
 
 
 def notes(pilot: Pilot) -> str:
-    return "\n".join(n.message for n in pilot.app._notifications)
+    return "\n".join(notifications(pilot.app))
 
 
 # -- keymap ------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ async def test_config_problems_are_messages_not_crashes(tmp_path: Path, text: st
 async def test_a_config_that_is_not_utf8_is_a_message(tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_bytes(b"theme: \xff\xfe\n")
-    app = build_app(None, config_path=config)
+    app = make_app(tmp_path, None, config=config, watch=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await ready(pilot)
         assert "not UTF-8 text" in notes(pilot)

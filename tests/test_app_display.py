@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 
 import apptest
-from apptest import HOSTILE, ready
+from apptest import HOSTILE, notifications, ready, screen_text
 from briefing_tui.app import BriefingApp
 from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref, format_date
@@ -19,7 +19,7 @@ from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.source import SourceScreen, wrapped_line
 from briefing_tui.search import FieldKey
 from briefing_tui.widgets.lists import ItemList
-from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.searchable import SearchableList
 from briefing_tui.widgets.text import line, participant_row
 
 MARKUP = ["[bold red]x[/]", "[/]", "[link=https://evil.example]click me[/link]", "[@click=app.quit]"]
@@ -30,8 +30,7 @@ def make_app(tmp_path: Path, path: Path | None = HOSTILE) -> BriefingApp:
 
 
 def screen_lines(pilot: Pilot) -> list[str]:
-    """The terminal as text, one string per row."""
-    return [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+    return screen_text(pilot).splitlines()
 
 
 def assert_layout_intact(pilot: Pilot) -> None:
@@ -144,7 +143,7 @@ async def test_a_briefing_without_source_says_so(tmp_path: Path) -> None:
         await pilot.press("4", "enter", "s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DetailsScreen)
-        messages = [n.message for n in pilot.app._notifications]
+        messages = notifications(pilot.app)
         assert "This briefing has no source file" in messages
 
 
@@ -174,15 +173,15 @@ async def test_stale_search_results_are_dropped(tmp_path: Path) -> None:
         await ready(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
-        pane = screen.participants
+        search = screen.participants.searchable
         await pilot.press("slash", *"tok")
         await ready(pilot)
-        shown = [o.id for o in pane.item_list.options]
+        shown = [o.id for o in search.item_list.options]
         # A result for an older query arrives late: it must not replace the newer one.
-        pane.post_message(ParticipantsPane.SearchDone(pane.generation - 1, "t", [], more=False))
+        search.post_message(SearchableList.SearchDone(search.generation - 1, "t", [], more=False))
         await pilot.pause()
-        assert [o.id for o in pane.item_list.options] == shown
-        assert pane.query_text == "tok"
+        assert [o.id for o in search.item_list.options] == shown
+        assert search.query_text == "tok"
 
 
 # -- the pieces, without the app ---------------------------------------------------------------

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.pilot import Pilot
 
-from briefing_tui.app import build_app
+from apptest import make_app, ready, screen_text
 from briefing_tui.screens.error import ErrorScreen
-from briefing_tui.screens.loading import LoadingScreen
 from briefing_tui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,28 +25,18 @@ FILES = sorted(
 )
 
 
-async def settled(pilot: Pilot) -> None:
-    for _ in range(500):
-        if not isinstance(pilot.app.screen, LoadingScreen):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 async def test_every_briefing_file_opens_without_a_traceback(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(path.parent)
-    app = build_app(Path(path.name), config_path=tmp_path / "config.yaml")
+    app = make_app(tmp_path, Path(path.name), watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
+        await ready(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, (MainScreen, ErrorScreen)), screen
-        for strip in screen._compositor.render_strips():
-            assert cell_len(strip.text) == 80
+        for line in screen_text(pilot).splitlines():
+            assert cell_len(line) == 80
         failed = isinstance(screen, ErrorScreen)
         if failed:
             assert screen.problems

@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from apptest import SIZE, main_screen, make_app, ready, settle
+from apptest import SIZE, main_screen, make_app, ready, screen_text, settle
 from briefing_tui.items import Ref
 from briefing_tui.keys import help_groups
 from briefing_tui.screens.details import DetailsScreen
@@ -195,6 +195,25 @@ async def test_escape_on_the_list_clears_a_search(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.participants.item_list.option_count == len(screen.briefing.participants)
         assert focused_id(pilot) == "participants"
+
+
+async def test_rows_keep_their_height_when_a_scrollbar_comes_with_them(tmp_path: Path) -> None:
+    # A list measures its rows when they are set; the scrollbar they bring narrows them after.
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        shown = screen_text(pilot)
+        await pilot.resize_terminal(SIZE[0] - 1, SIZE[1])  # measures every row again
+        await pilot.resize_terminal(*SIZE)
+        await ready(pilot)
+        before = screen_text(pilot)
+        assert before == shown
+        await pilot.press("slash", *"tokayev")
+        await ready(pilot)
+        assert screen_text(pilot) != before
+        await pilot.press("escape")
+        await ready(pilot)
+        assert screen_text(pilot) == before
 
 
 async def test_keys_typed_in_one_burst_follow_focus(tmp_path: Path) -> None:

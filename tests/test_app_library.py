@@ -11,8 +11,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from apptest import SIZE, library_screen, main_screen, make_app, ready, settle
-from briefing_tui.app import build_app
+from apptest import SIZE, library_screen, main_screen, make_app, notifications, ready, screen_text, settle
 from briefing_tui.items import Ref
 from briefing_tui.keys import binding_ids, help_groups
 from briefing_tui.screens.error import ErrorScreen
@@ -24,6 +23,7 @@ from briefing_tui.screens.library import (
     LibraryScreen,
 )
 from briefing_tui.screens.loading import LoadingScreen
+from briefing_tui.widgets.searchable import SearchableList
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,10 +61,6 @@ def library(tmp_path: Path) -> Path:
     copy_files(sorted((ROOT / "tests" / "briefings").iterdir()), folder / "tests")
     (folder / "notes.md").write_text("not a briefing\n", encoding="utf-8")
     return folder
-
-
-def screen_text(pilot: Pilot) -> str:
-    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
 
 
 def footer_actions(pilot: Pilot) -> set[str]:
@@ -189,11 +185,11 @@ async def test_escape_on_a_briefing_clears_its_search_before_going_back(
         assert main.participants.search_box.value == ""
         await pilot.press("slash", *"tokayev", "enter")  # to the first hit, the search still on
         await ready(pilot)
-        assert main.participants.query_text == "tokayev"
+        assert main.participants.searchable.query_text == "tokayev"
         await pilot.press("escape")  # on the list: clears the search, stays
         await settle(pilot)
         assert pilot.app.screen is main
-        assert main.participants.query_text == ""
+        assert main.participants.searchable.query_text == ""
         await pilot.press("escape")  # nothing left to clear: back to the library
         await settle(pilot)
         assert isinstance(pilot.app.screen, LibraryScreen)
@@ -383,10 +379,11 @@ async def test_stale_people_results_are_dropped(tmp_path: Path, library: Path) -
         shown = [o.id for o in screen.item_list.options]
         assert shown
         # A result for an older query arrives late: it must not replace the newer one.
-        screen.post_message(LibraryScreen.SearchDone(screen.generation - 1, "t", [], more=False))
+        search = screen.searchable
+        search.post_message(SearchableList.SearchDone(search.generation - 1, "t", [], more=False))
         await pilot.pause()
         assert [o.id for o in screen.item_list.options] == shown
-        assert screen.query_text == "tok"
+        assert search.query_text == "tok"
 
 
 async def test_keys_typed_in_one_burst_reach_the_search_box(tmp_path: Path, library: Path) -> None:
@@ -423,10 +420,10 @@ async def test_help_lists_the_library_keys(tmp_path: Path, library: Path) -> Non
 async def test_back_can_be_remapped(tmp_path: Path, library: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_text("keymap:\n  back: h\n", encoding="utf-8")
-    app = build_app(library, config_path=config)
+    app = make_app(tmp_path, library, config=config, watch=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        assert not pilot.app._notifications  # `back` is a known id
+        assert notifications(app) == []  # `back` is a known id
         await pilot.press("enter")
         await ready(pilot)
         main = main_screen(pilot)
@@ -468,7 +465,7 @@ async def test_palette_opens_a_briefing(tmp_path: Path, library: Path) -> None:
 
 
 async def test_palette_lists_every_briefing(tmp_path: Path, library: Path) -> None:
-    from briefing_tui.screens.library import LibraryCommands
+    from briefing_tui.screens.commands import LibraryCommands
 
     async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
         await ready(pilot)

@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from apptest import SIZE, main_screen, ready
-from briefing_tui.app import BriefingApp, build_app
+from apptest import SIZE, main_screen, make_app, notifications, ready
+from briefing_tui.app import BriefingApp
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.main import MainScreen
 
@@ -32,7 +32,7 @@ def _copy_sample(tmp_path: Path) -> Path:
 
 
 def _app(tmp_path: Path, path: Path, *, watch: bool = True) -> BriefingApp:
-    return build_app(path, config_path=tmp_path / "config.yaml", watch=watch)
+    return make_app(tmp_path, path, watch=watch)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -87,7 +87,7 @@ async def test_saving_a_new_headline_updates_the_headline_pane(tmp_path: Path) -
         # The reader stays where they were.
         assert after.focused is after.participants.item_list
         assert after.participants.item_list.highlighted == cursor
-        assert any(f"Reloaded {NAME}.yaml" in str(n.message) for n in app._notifications)
+        assert any(f"Reloaded {NAME}.yaml" in message for message in notifications(app))
         await pilot.press("q")
     assert app.return_code == 0
     assert app._watcher is not None and not app._watcher.running

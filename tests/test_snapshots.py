@@ -10,7 +10,6 @@ import pytest
 from textual.pilot import Pilot
 
 from apptest import BRIEFINGS, HOSTILE, make_app, ready
-from briefing_tui.app import build_app
 from briefing_tui.items import Ref
 from briefing_tui.screens.main import MainScreen
 
@@ -79,7 +78,7 @@ def test_help(snap_compare, tmp_path: Path) -> None:
 
 def test_error_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(BRIEFINGS)  # problems name the file as given: keep the path stable
-    broken = build_app(Path("broken.yaml"), config_path=tmp_path / "config.yaml")
+    broken = make_app(tmp_path, Path("broken.yaml"), watch=True)
     assert snap_compare(broken, terminal_size=(100, 30), run_before=then())
 
 
@@ -92,18 +91,7 @@ def test_hostile_text_details_80x24(snap_compare, tmp_path: Path) -> None:
 
 
 def test_library_120x40(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_tui.screens.library import LibraryScreen
-
     shutil.copytree(BENCHMARKS, tmp_path / "data")
     monkeypatch.chdir(tmp_path)  # the title names the folder as given: keep it stable
-
-    async def indexed(pilot: Pilot) -> None:
-        for _ in range(500):
-            screen = pilot.app.screen
-            if isinstance(screen, LibraryScreen) and screen.index is not None:
-                break
-            await pilot.pause(0.01)
-        await ready(pilot)
-
-    library = build_app(Path("data"), config_path=tmp_path / "config.yaml")
-    assert snap_compare(library, terminal_size=(120, 40), run_before=indexed)
+    library = make_app(tmp_path, Path("data"), watch=True)
+    assert snap_compare(library, terminal_size=(120, 40), run_before=then())

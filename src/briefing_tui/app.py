@@ -1,8 +1,15 @@
-"""The Textual app: load a briefing off the UI thread, then browse it (or show why it failed)."""
+"""The Textual app: load a briefing (or a folder) off the UI thread, then show it (or why it failed).
+
+The app routes: it loads, pushes the screen for what loaded, and replaces it when the files are
+saved; the screens build their own rows. Start-up is paced by imports: this module imports Textual
+and nothing heavy of its own; the loader (pydantic), the screens and the search engine are imported
+when first needed, after the first frame is on screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
@@ -22,38 +29,21 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
-from briefing_tui.screens import return_to
-from briefing_tui.screens.loading import LoadingScreen
+from briefing_tui.screens import briefing_commands, library_commands, return_to
+from briefing_tui.screens.loading import LoadingScreen, open_briefing, open_library
+from briefing_tui.widgets.focus import follow_focus
 
 if TYPE_CHECKING:
-    from textual.command import Provider
-
     from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library
     from briefing_tui.screens.main import ViewState
     from briefing_tui.watching import FileWatcher
 
-# Start-up is paced by imports: this module imports Textual and nothing heavy of its own. The
-# loader (pydantic), the screens and the search engine are imported when first needed, after the
-# first frame is on screen.
-
-
-def _briefing_commands() -> type[Provider]:
-    from briefing_tui.screens.commands import BriefingCommands
-
-    return BriefingCommands
-
-
-def _library_commands() -> type[Provider]:
-    from briefing_tui.screens.library import LibraryCommands
-
-    return LibraryCommands
-
 
 class BriefingApp(App[None], inherit_bindings=False):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
-    COMMANDS = App.COMMANDS | {_briefing_commands, _library_commands}
+    COMMANDS = App.COMMANDS | {briefing_commands, library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("quit", "quit"),
@@ -62,39 +52,32 @@ class BriefingApp(App[None], inherit_bindings=False):
         keys.bind("command-palette", "command_palette"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, briefing: Briefing, *, reload: bool = False) -> None:
-            super().__init__()
-            self.briefing = briefing
-            self.reload = reload
+        briefing: Briefing
+        reload: bool = False
 
+    @dataclass
     class LibraryLoaded(Message):
-        def __init__(
-            self, library: Library, *, reload: bool = False, changed: frozenset[Path] = frozenset()
-        ) -> None:
-            super().__init__()
-            self.library = library
-            self.reload = reload
-            #: The files whose change caused the reload.
-            self.changed = changed
+        library: Library
+        reload: bool = False
+        #: The files whose change caused the reload.
+        changed: frozenset[Path] = frozenset()
 
+    @dataclass
     class LoadFailed(Message):
-        def __init__(self, problems: Sequence[str], *, reload: bool = False) -> None:
-            super().__init__()
-            self.problems = list(problems)
-            self.reload = reload
+        problems: list[str]
+        reload: bool = False
 
+    @dataclass
     class FilesChanged(Message):
         """From the watcher thread: files were saved, replaced or deleted."""
 
-        def __init__(self, paths: set[Path]) -> None:
-            super().__init__()
-            self.paths = frozenset(paths)
+        paths: frozenset[Path]
 
+    @dataclass
     class WatchFailed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
+        error: str
 
     def __init__(self, path: Path, config: Config, *, folder: bool = False, watch: bool = True) -> None:
         """`folder`: `path` is a folder of briefings, opened as a library. `watch`: reload on saves."""
@@ -139,62 +122,31 @@ class BriefingApp(App[None], inherit_bindings=False):
         # Only a choice made from now on is written back to the config file.
         self._saved_theme = self.theme
         self.set_keymap(self.keymap)
-        self._load(problems)
-
-    def _report_config(self, problems: list[str]) -> None:
-        self.notify(
-            "\n".join(problems),
-            title="Config file problems",
-            severity="error",
-            timeout=12,
-            markup=False,
-        )
+        self._load(config_problems=problems)
 
     # -- loading ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, config_problems: list[str]) -> None:
-        if self.folder:
-            self._load_library()
-        else:
-            self._load_briefing()
-        if config_problems:  # shown once the briefing is, not over the loading screen
-            self.call_from_thread(self._report_config, config_problems)
-
-    def _load_briefing(self, *, reload: bool = False) -> None:
-        path = self.briefing_path
-        try:
-            from briefing_tui.format.loader import BriefingError, load_briefing
-        except Exception as exc:  # pragma: no cover - an install problem, shown not raised
-            self.post_message(self.LoadFailed([f"{path}: cannot load the loader: {exc}"], reload=reload))
-            return
-        try:
-            briefing = load_briefing(path)
-        except BriefingError as exc:
-            problems = [str(problem) for problem in exc.problems] or [f"{path}: {exc}"]
-            self.post_message(self.LoadFailed(problems, reload=reload))
-        except Exception as exc:  # the promise is no traceback, whatever happens
-            self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"], reload=reload))
-        else:
-            self.post_message(self.Loaded(briefing, reload=reload))
-
-    def _load_library(self, *, changed: frozenset[Path] | None = None) -> None:
-        path = self.briefing_path
-        reload = changed is not None
-        try:
-            from briefing_tui.library import Library
-
-            library = Library.open(path)
-        except Exception as exc:  # the promise is no traceback, whatever happens
-            if reload:
-                self.post_message(self.WatchFailed(f"{path}: {type(exc).__name__}: {exc}"))
+    def _load(self, changed: frozenset[Path] | None = None, config_problems: Sequence[str] = ()) -> None:
+        """Open the briefing (or folder): at start-up, or again when `changed` files were saved."""
+        path, reload = self.briefing_path, changed is not None
+        message: Message
+        if not self.folder:
+            briefing = open_briefing(path)
+            if isinstance(briefing, list):
+                message = self.LoadFailed(briefing, reload)
             else:
-                self.post_message(self.LoadFailed([f"{path}: {type(exc).__name__}: {exc}"]))
-            return
-        if not library.entries and not reload:
-            self.post_message(self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"]))
+                message = self.Loaded(briefing, reload)
+        elif isinstance(library := open_library(path), list):
+            message = self.WatchFailed(library[0]) if reload else self.LoadFailed(library)
+        elif not library.entries and not reload:
+            message = self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"])
         else:
-            self.post_message(self.LibraryLoaded(library, reload=reload, changed=changed or frozenset()))
+            message = self.LibraryLoaded(library, reload, changed or frozenset())
+        self.post_message(message)
+        if config_problems:  # shown once the briefing is, not over the loading screen
+            text, title = "\n".join(config_problems), "Config file problems"
+            self.call_from_thread(self.notify, text, title=title, severity="error", timeout=12, markup=False)
 
     @on(LibraryLoaded)
     def _show_library(self, message: LibraryLoaded) -> None:
@@ -253,7 +205,7 @@ class BriefingApp(App[None], inherit_bindings=False):
             from briefing_tui.watching import FileWatcher
 
             def changed(paths: set[Path]) -> None:
-                self.post_message(self.FilesChanged(paths))
+                self.post_message(self.FilesChanged(frozenset(paths)))
 
             def failed(error: str) -> None:
                 self.post_message(self.WatchFailed(error))
@@ -264,11 +216,8 @@ class BriefingApp(App[None], inherit_bindings=False):
     def _watch_briefing(self) -> None:
         if not self.reload_on_save:
             return
-        files = [self.briefing_path]
-        if self._source_path is not None:
-            files.append(self._source_path)
         try:
-            self._watch().watch_files(files)
+            self._watch().watch_files(p for p in (self.briefing_path, self._source_path) if p is not None)
         except Exception as exc:  # a watcher that cannot start costs the reloads, not the app
             self._watch_failed(self.WatchFailed(f"{type(exc).__name__}: {exc}"))
 
@@ -279,18 +228,7 @@ class BriefingApp(App[None], inherit_bindings=False):
 
     @on(FilesChanged)
     def _files_changed(self, message: FilesChanged) -> None:
-        if self.folder:
-            self._reload_library(message.paths)
-        else:
-            self._reload_briefing()
-
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload_briefing(self) -> None:
-        self._load_briefing(reload=True)
-
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload_library(self, changed: frozenset[Path]) -> None:
-        self._load_library(changed=changed)
+        self._load(message.paths)
 
     @on(WatchFailed)
     def _watch_failed(self, message: WatchFailed) -> None:
@@ -303,15 +241,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     # -- keys ---------------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        # Runs before App's own key handling. A key typed at a widget that has lost focus since
-        # (it came in the same burst as the key that moved focus) is handled where focus is now.
-        from briefing_tui.widgets.lists import key_origin  # not at the top: kept off the first frame
-
-        origin = key_origin(event)
-        focused = self.focused
-        if origin is not None and focused is not None and origin is not focused:
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+        follow_focus(self, event)  # runs before App's own key handling
 
     # -- actions ------------------------------------------------------------------------------
 

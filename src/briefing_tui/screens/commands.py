@@ -1,8 +1,11 @@
-"""Command palette: jump to any participant, agreement, key point or event by name."""
+"""The command palette: jump to any item of the open briefing; open any briefing of the library.
+
+Both providers list one line per item, "Label: text", matched and shown as plain text (never markup).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -11,18 +14,42 @@ from textual.content import Content
 from briefing_tui import items
 from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref
+from briefing_tui.screens.library import LibraryScreen, relative_name
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.search import FieldKey
 from briefing_tui.search import Hit as SearchHit
-from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.text import DIM, highlighted
 
-#: Palette lines are one line: long key points are cut here (matching sees the same text).
+#: Palette lines are one line: longer texts are cut here (matching sees the same text).
 MAX_CHARS = 100
 #: Discovery (the palette opened with nothing typed) lists at most this many items.
 MAX_DISCOVERED = 60
 #: People offered for one query, best first.
 MAX_PEOPLE = 30
+MATCH_STYLE = "bold underline $text-accent"
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, cut to `MAX_CHARS`."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
+
+
+def prompt(label: str, text: Content) -> Content:
+    return Content.assemble(Content.styled(f"{label}: ", DIM), text)
+
+
+def fuzzy_match(matcher: Matcher, text: str, *, prefix: str = "") -> tuple[float, list[tuple[int, int]]]:
+    """How well `prefix + text` matches the query, and the spans of `text` it matched."""
+    candidate = prefix + text
+    # Not matcher.highlight(): it would read the text as markup.
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    start = len(prefix)
+    spans = [(o - start, o - start + 1) for o in offsets if o >= start and not candidate[o].isspace()]
+    return score, spans
+
+
+# -- the open briefing --------------------------------------------------------------------------
 
 _KIND_ORDER = ("participant", "agreement", "event", "key_point")
 
@@ -33,12 +60,7 @@ def _candidate(screen: MainScreen, ref: Ref) -> str:
         person = screen.briefing.participants[ref.index]
         if person.name and person.role:
             text = f"{person.name}, {person.role}"
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
-
-
-def _prompt(ref: Ref, text: Content) -> Content:
-    return Content.assemble(Content.styled(f"{items.KIND_NAMES[ref.kind]}: ", DIM), text)
+    return one_line(text)
 
 
 def _person_spans(person: Participant, hit: SearchHit) -> list[tuple[int, int]]:
@@ -72,16 +94,11 @@ class BriefingCommands(Provider):
             for index in range(counts[kind]):
                 yield Ref(kind, index)  # type: ignore[arg-type]
 
-    def _person(self, screen: MainScreen, ref: Ref, hit: SearchHit) -> Hit:
+    def _hit(self, score: float, screen: MainScreen, ref: Ref, spans: list[tuple[int, int]]) -> Hit:
         text = _candidate(screen, ref)
-        spans = [(a, b) for a, b in _person_spans(hit.participant, hit) if b <= len(text)]
-        return Hit(
-            # Above Textual's 0..1 fuzzy scores for other items: a person found is what was asked for.
-            min(1.0, 0.6 + 0.3 * hit.score),
-            _prompt(ref, highlighted(text, spans, match="bold underline $text-accent")),
-            partial(screen.jump_to, ref),
-            text=f"{items.KIND_NAMES[ref.kind]}: {text}",
-        )
+        label = items.KIND_NAMES[ref.kind]
+        shown = highlighted(text, spans, match=MATCH_STYLE)
+        return Hit(score, prompt(label, shown), partial(screen.jump_to, ref), text=f"{label}: {text}")
 
     async def discover(self) -> Hits:
         screen = self._main_screen()
@@ -91,34 +108,65 @@ class BriefingCommands(Provider):
             if count >= MAX_DISCOVERED:
                 break
             text = _candidate(screen, ref)
+            label = items.KIND_NAMES[ref.kind]
             yield DiscoveryHit(
-                _prompt(ref, highlighted(text)),
-                partial(screen.jump_to, ref),
-                text=f"{items.KIND_NAMES[ref.kind]}: {text}",
+                prompt(label, highlighted(text)), partial(screen.jump_to, ref), text=f"{label}: {text}"
             )
 
     async def search(self, query: str) -> Hits:
         screen = self._main_screen()
         if screen is None:
             return
-        index = screen.query_one(ParticipantsPane).index
+        index = screen.participants.searchable.index
         people = {hit.position: hit for hit in index.search(query, limit=MAX_PEOPLE)} if index else None
-        matcher: Matcher = self.matcher(query)
+        matcher = self.matcher(query)
         for ref in self._refs(screen):
             if ref.kind == "participant" and people is not None:
                 # People are found as in the participants pane: under any spelling.
                 hit = people.get(ref.index)
                 if hit is not None:
-                    yield self._person(screen, ref, hit)
+                    length = len(_candidate(screen, ref))
+                    spans = [(a, b) for a, b in _person_spans(hit.participant, hit) if b <= length]
+                    # Above Textual's 0..1 fuzzy scores for other items: a person found is what was asked for.
+                    yield self._hit(min(1.0, 0.6 + 0.3 * hit.score), screen, ref, spans)
                 continue
-            text = _candidate(screen, ref)
-            # Not matcher.highlight(): it would read the text as markup.
-            score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+            score, spans = fuzzy_match(matcher, _candidate(screen, ref))
             if score > 0:
-                spans = [(offset, offset + 1) for offset in offsets if not text[offset].isspace()]
-                yield Hit(
-                    score,
-                    _prompt(ref, highlighted(text, spans, match="bold underline $text-accent")),
-                    partial(screen.jump_to, ref),
-                    text=f"{items.KIND_NAMES[ref.kind]}: {text}",
-                )
+                yield self._hit(score, screen, ref, spans)
+
+
+# -- the library --------------------------------------------------------------------------------
+
+OPEN_BRIEFING = "Open briefing"
+
+
+class LibraryCommands(Provider):
+    """In a library: "Open briefing: HEADLINE" for each file, from any screen."""
+
+    def _candidates(self) -> Iterator[tuple[str, Callable[[], None]]]:
+        screen = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
+        if screen is None:
+            return
+        for row, entry in enumerate(screen.entries):
+            if entry.briefing is None:
+                text = f"{relative_name(entry, screen.library.root)} (not loaded)"
+            else:
+                text = entry.briefing.headline
+            yield one_line(text), partial(screen.open_entry, row)
+
+    async def discover(self) -> Hits:
+        for count, (text, open_it) in enumerate(self._candidates()):
+            if count >= MAX_DISCOVERED:
+                break
+            yield DiscoveryHit(
+                prompt(OPEN_BRIEFING, highlighted(text)), open_it, text=f"{OPEN_BRIEFING}: {text}"
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, open_it in self._candidates():
+            # Matched with its label: "open briefing" finds them all.
+            score, spans = fuzzy_match(matcher, text, prefix=f"{OPEN_BRIEFING}: ")
+            if score > 0:
+                shown = highlighted(text, spans, match=MATCH_STYLE)
+                yield Hit(score, prompt(OPEN_BRIEFING, shown), open_it, text=f"{OPEN_BRIEFING}: {text}")

@@ -2,20 +2,19 @@
 
 `briefing-tui FOLDER` opens here. Enter opens a briefing's main screen (or, for a file that failed
 to load, its problems) on top of this screen; Escape or Backspace there comes back. The people
-search is the participants pane's `LiveSearch`: a thread worker per query, the newest query wins.
+search is a `SearchableList`, as in the participants pane: a thread worker per query, the newest
+query wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -29,8 +28,9 @@ from briefing_tui.library import newest_first
 from briefing_tui.screens import return_to
 from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.widgets.lists import ItemList, focus_now
-from briefing_tui.widgets.live_search import LiveSearch, SearchBox
+from briefing_tui.widgets.focus import focus_now
+from briefing_tui.widgets.lists import ItemList
+from briefing_tui.widgets.searchable import SearchableList, SearchBox
 from briefing_tui.widgets.text import (
     DIM,
     Hanging,
@@ -47,10 +47,6 @@ if TYPE_CHECKING:
 #: The date column: "Wed 30 Oct 2024" is 15 cells, then a gap.
 DATE_WIDTH = 17
 ERROR_STYLE = "bold $text-error"
-#: Palette lines are one line: long headlines are cut here (matching sees the same text).
-MAX_CHARS = 100
-#: Discovery (the palette opened with nothing typed) lists at most this many briefings.
-MAX_DISCOVERED = 60
 
 
 def _count(number: int, noun: str) -> str:
@@ -138,13 +134,20 @@ class LibraryList(ItemList, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.LIST_MOVES, keys.LIBRARY_OPEN.bind("select")]
 
 
-class LibraryScreen(LiveSearch, Screen[None]):
+class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.LIBRARY_SEARCH.bind("search"),
         keys.LIBRARY_CLEAR.bind("clear_search"),
     ]
 
     AUTO_FOCUS = "#briefings"
+
+    class RowsReady(Message, bubble=False):
+        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
+            super().__init__()
+            self.library = library
+            self.entries = entries
+            self.options = options
 
     class IndexReady(Message, bubble=False):
         def __init__(
@@ -160,44 +163,71 @@ class LibraryScreen(LiveSearch, Screen[None]):
             self.slots = slots
             self.styles = styles
 
-    class RowsReady(Message, bubble=False):
-        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
-            super().__init__()
-            self.library = library
-            self.entries = entries
-            self.options = options
-
     def __init__(self, library: Library, folder: str) -> None:
         super().__init__()
         self.library = library
         self.folder = folder
         #: The library's entries as listed (newest first), once the screen's worker has sorted them.
         self.entries: list[LibraryEntry] = []
-        self.entry_options: list[Option] = []
         self.people: list[PersonRef] = []
         #: For each person of `people`: (row in `entries`, index in that briefing's participants).
         self.slots: list[tuple[int, int]] = []
         self._styles: dict[str | None, str] = {}
-        self._entry_highlight = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-pane", classes="pane -active") as pane:
             pane.border_title = library_title(self.folder, self.library.entries)
-            yield SearchBox(
-                placeholder="/ to search the people of every briefing: name, role, side…", id="search"
+            yield SearchableList(
+                LibraryList(id="briefings"),
+                self._hit_row,
+                placeholder="/ to search the people of every briefing: name, role, side…",
             )
-            yield LibraryList(id="briefings")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._set_subtitle()
         self._build_rows(self.library)
 
+    @property
+    def searchable(self) -> SearchableList:
+        return self.query_one(SearchableList)
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.searchable.item_list
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.searchable.search_box
+
+    @property
+    def showing_people(self) -> bool:
+        return self.searchable.filtered
+
+    def _set_subtitle(self, text: str | None = None) -> None:
+        pane = self.query_one("#library-pane")
+        pane.border_subtitle = text if text is not None else "newest first"
+
+    # -- the rows ---------------------------------------------------------------------------------
+
     @work(thread=True, exclusive=True, group="library-rows", exit_on_error=False)
     def _build_rows(self, library: Library) -> None:
         # Off the UI thread: a folder may hold thousands of briefings.
         entries = newest_first(library.entries)
         self.post_message(self.RowsReady(library, entries, entry_options(entries, library.root)))
+
+    @on(RowsReady)
+    def _show_rows(self, message: RowsReady) -> None:
+        """The rows of the library, the cursor staying on the same file."""
+        row = self.searchable.row_cursor
+        current = self.entries[row].path if row is not None and row < len(self.entries) else None
+        self.library, self.entries = message.library, message.entries
+        rows = [r for r, entry in enumerate(self.entries) if entry.path == current]
+        new_row = rows[0] if rows else min(row or 0, max(len(self.entries) - 1, 0))
+        self.searchable.set_rows(message.options, highlight=new_row)
+        self.query_one("#library-pane").border_title = library_title(self.folder, self.entries)
+        # The people search must see the new files (it searches again once the index is built).
+        self._build_index(self.library, self.entries)
 
     def update_library(self, library: Library, changed: frozenset[Path]) -> None:
         """The folder changed on disk: list it anew, and open anew the briefing shown over this
@@ -222,39 +252,6 @@ class LibraryScreen(LiveSearch, Screen[None]):
         problems = problems or [f"{shown_path}: file not found"]
         self.app.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
 
-    @property
-    def item_list(self) -> LibraryList:
-        return self.query_one("#briefings", LibraryList)
-
-    @property
-    def showing_people(self) -> bool:
-        return bool(self.query_text.strip())
-
-    def _set_subtitle(self, text: str | None = None) -> None:
-        pane = self.query_one("#library-pane")
-        pane.border_subtitle = text if text is not None else "newest first"
-
-    @on(RowsReady)
-    def _show_rows(self, message: RowsReady) -> None:
-        """The rows of the library, the cursor staying on the same file."""
-        item_list = self.item_list
-        showing_entries = not self._list_shows_people()
-        row = item_list.highlighted if showing_entries else self._entry_highlight
-        current = self.entries[row].path if row is not None and row < len(self.entries) else None
-        self.library, self.entries, self.entry_options = message.library, message.entries, message.options
-        entries, options = message.entries, message.options
-        rows = [r for r, entry in enumerate(entries) if entry.path == current]
-        new_row = rows[0] if rows else min(row or 0, max(len(entries) - 1, 0))
-        self._entry_highlight = new_row
-        self.query_one("#library-pane").border_title = library_title(self.folder, entries)
-        if showing_entries:
-            item_list.set_options(options)
-            if options:
-                item_list.highlighted = new_row
-                item_list.scroll_to_highlight()
-        # The people search must see the new files (it searches again once the index is built).
-        self._build_index(self.library, entries)
-
     # -- the people index -----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
@@ -276,39 +273,27 @@ class LibraryScreen(LiveSearch, Screen[None]):
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
         self.people, self.slots, self._styles = message.people, message.slots, message.styles
-        self._use_index(message.index)
+        self.searchable.use_index(message.index)
 
     # -- what the search shows ----------------------------------------------------------------
 
-    def _hit_option(self, hit: Hit) -> Option:
+    def _hit_row(self, hit: Hit) -> Option:
         person = hit.participant
         row = participant_row(person, self._styles.get(person.side, DIM), hit.spans)
         entry = self.people[hit.position].entry
         return Option(person_hit_row(row, entry), id=f"person:{hit.position}")
 
-    def _show_waiting(self) -> None:
+    @on(SearchableList.ShowingAll)
+    def _showing_all(self) -> None:
+        self._set_subtitle()
+
+    @on(SearchableList.Waiting)
+    def _waiting(self) -> None:
         self._set_subtitle("indexing people…")
 
-    def _replacing_list(self) -> None:
-        item_list = self.item_list
-        if item_list.highlighted is not None and not self._list_shows_people():
-            self._entry_highlight = item_list.highlighted
-
-    def _show_found(self, found: str) -> None:
-        self._set_subtitle(f"people: {found} of {len(self.people)}")
-
-    def _list_shows_people(self) -> bool:
-        options = self.item_list.options
-        return bool(options) and not (options[0].id or "").startswith("entry:")
-
-    def _show_everyone(self) -> None:
-        item_list = self.item_list
-        if self._list_shows_people():
-            item_list.set_options(self.entry_options)
-            item_list.highlighted = min(self._entry_highlight, len(self.entry_options) - 1)
-            item_list.scroll_to_highlight()
-        self._set_subtitle()
-        self.shown_generation = self.generation
+    @on(SearchableList.Found)
+    def _found(self, message: SearchableList.Found) -> None:
+        self._set_subtitle(f"people: {message.found} of {len(self.people)}")
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -316,7 +301,7 @@ class LibraryScreen(LiveSearch, Screen[None]):
         focus_now(self.search_box)
 
     def action_clear_search(self) -> None:
-        self.clear_search(focus_list=self.focused is self.search_box)
+        self.searchable.clear_search(focus_list=self.focused is self.search_box)
 
     @on(OptionList.OptionSelected, "#briefings")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -332,8 +317,7 @@ class LibraryScreen(LiveSearch, Screen[None]):
 
     def open_entry(self, row: int, *, participant: int | None = None) -> None:
         """Open the briefing at `row` of `entries` over this screen (its problems, if it failed)."""
-        app = self.app
-        if self not in app.screen_stack or row >= len(self.entries):
+        if self not in self.app.screen_stack or row >= len(self.entries):
             return
         return_to(self)  # from the palette, over another briefing: go back first
         if not self.showing_people:
@@ -341,9 +325,9 @@ class LibraryScreen(LiveSearch, Screen[None]):
         entry = self.entries[row]
         if entry.briefing is None:
             problems = [str(problem) for problem in entry.problems] or [f"{entry.path}: could not be loaded"]
-            app.push_screen(EntryErrorScreen(str(entry.path), problems))
+            self.app.push_screen(EntryErrorScreen(str(entry.path), problems))
         else:
-            app.push_screen(MainScreen(entry.briefing, back=True, participant=participant))
+            self.app.push_screen(MainScreen(entry.briefing, back=True, participant=participant))
 
 
 class EntryErrorScreen(ErrorScreen):
@@ -369,58 +353,3 @@ class FolderErrorScreen(ErrorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#error-dialog").border_title = "Could not open the folder"
-
-
-# -- the command palette ------------------------------------------------------------------------
-
-
-def _palette_text(screen: LibraryScreen, entry: LibraryEntry) -> str:
-    if entry.briefing is None:
-        text = f"{relative_name(entry, screen.library.root)} (not loaded)"
-    else:
-        text = entry.briefing.headline
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
-
-
-def _prompt(text: Content) -> Content:
-    return Content.assemble(Content.styled("Open briefing: ", DIM), text)
-
-
-class LibraryCommands(Provider):
-    """In a library: "Open briefing: HEADLINE" for each file, from any screen."""
-
-    def _library_screen(self) -> LibraryScreen | None:
-        for screen in self.app.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                return screen
-        return None
-
-    def _candidates(self) -> Iterator[tuple[str, partial[None]]]:
-        screen = self._library_screen()
-        if screen is None:
-            return
-        for row, entry in enumerate(screen.entries):
-            yield _palette_text(screen, entry), partial(screen.open_entry, row)
-
-    async def discover(self) -> Hits:
-        for count, (text, open_it) in enumerate(self._candidates()):
-            if count >= MAX_DISCOVERED:
-                break
-            yield DiscoveryHit(_prompt(plain(text)), open_it, text=f"Open briefing: {text}")
-
-    async def search(self, query: str) -> Hits:
-        matcher: Matcher = self.matcher(query)
-        for text, open_it in self._candidates():
-            candidate = f"Open briefing: {text}"
-            # Not matcher.highlight(): it would read the text as markup.
-            score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-            if score > 0:
-                start = len("Open briefing: ")
-                spans = [
-                    (o - start, o - start + 1) for o in offsets if o >= start and not candidate[o].isspace()
-                ]
-                body = plain(text)
-                for begin, end in spans:
-                    body = body.stylize("bold underline $text-accent", begin, end)
-                yield Hit(score, _prompt(body), open_it, text=candidate)

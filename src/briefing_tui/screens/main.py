@@ -19,8 +19,9 @@ from textual.widgets.option_list import Option
 from briefing_tui import items, keys
 from briefing_tui.items import Ref
 from briefing_tui.screens import return_to
+from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.headline import HeadlinePane
-from briefing_tui.widgets.lists import ItemList, Pane, focus_now
+from briefing_tui.widgets.lists import ItemList, Pane
 from briefing_tui.widgets.participants import ParticipantsPane, participant_options
 from briefing_tui.widgets.text import agreement_row, event_row, heading_row, key_point_row
 
@@ -240,11 +241,11 @@ class MainScreen(Screen[None]):
         focus_now(self.participants.search_box)
 
     def action_clear_search(self) -> None:
-        pane = self.participants
-        in_search = self.focused is pane.search_box
-        if self.can_go_back and not in_search and not (pane.query_text or pane.searching):
+        search = self.participants.searchable
+        in_search = self.focused is search.search_box
+        if self.can_go_back and not in_search and not (search.query_text or search.searching):
             raise SkipAction()  # nothing to clear: Escape means back to the library
-        pane.clear_search(focus_list=in_search)
+        search.clear_search(focus_list=in_search)
 
     def action_back(self) -> None:
         if self.app.screen is self:

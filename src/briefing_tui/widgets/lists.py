@@ -3,63 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, cast
+from typing import ClassVar
 
-from textual import events
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing_tui import keys
 from briefing_tui.items import Ref
-
-
-def focus_now(widget: Widget) -> None:
-    """Focus `widget` before the next key is handled (`Widget.focus` waits a turn of the loop,
-    and keys typed fast, like "/abc", would go to the old focus)."""
-    widget.screen.set_focus(widget)
-
-
-class KeysFollowFocus:
-    """Mixin (put it first): keys typed in a burst are handled in order, where focus is.
-
-    Textual hands each key to the widget focused when the key arrives, and bindings run only once
-    the key has bubbled up to the app. Typed in one burst ("/tok", "Escape j", a paste), the later
-    keys reach the old widget before the binding that moves focus has run. So this mixin tags the
-    keys it lets bubble, for `BriefingApp.on_key` to send on to wherever focus is by then, and
-    sends on at once keys that arrive after focus left. A widget that acts on keys itself (an
-    Input types them) sets `BIND_AT_ONCE`, running its own bindings before later keys arrive.
-    Not a Widget itself, so the class it is mixed into keeps its CSS lineage.
-    """
-
-    BIND_AT_ONCE: ClassVar[bool] = False
-
-    # Textual calls the `_on_key` of every class in the MRO in turn; this one runs first.
-    async def _on_key(self, event: events.Key) -> None:
-        widget = cast(Widget, self)
-        focused = widget.app.focused
-        if focused is not None and focused is not widget:
-            event.stop()
-            event.prevent_default()  # the classes after this one do not see it
-            focused.post_message(events.Key(event.key, event.character))
-            return
-        if self.BIND_AT_ONCE:
-            bindings = widget._bindings.copy()
-            if keymap := widget.app._keymap:
-                bindings.apply_keymap(keymap)
-            for binding in bindings.key_to_bindings.get(event.key, ()):
-                if await widget.app.run_action(binding.action, widget):
-                    event.stop()
-                    event.prevent_default()
-                    return
-        event.typed_at = widget  # type: ignore[attr-defined]
-
-
-def key_origin(event: events.Key) -> Widget | None:
-    """The widget a key was typed at, if it passed through a `KeysFollowFocus` widget."""
-    return getattr(event, "typed_at", None)
+from briefing_tui.widgets.focus import KeysFollowFocus
 
 
 class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
@@ -85,19 +38,23 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
         option = self.highlighted_option
         return Ref.from_option_id(option.id) if option is not None else None
 
-    def index_of(self, ref: Ref) -> int | None:
+    def index_of(self, option_id: str) -> int | None:
         try:
-            return self.get_option_index(ref.option_id)
-        except Exception:  # OptionDoesNotExist
+            return self.get_option_index(option_id)
+        except OptionDoesNotExist:
             return None
 
-    def highlight_ref(self, ref: Ref) -> bool:
-        index = self.index_of(ref)
+    def highlight_id(self, option_id: str) -> bool:
+        """Move the cursor to the option `option_id`; False if there is none."""
+        index = self.index_of(option_id)
         if index is None:
             return False
         self.highlighted = index
         self.scroll_to_highlight()
         return True
+
+    def highlight_ref(self, ref: Ref) -> bool:
+        return self.highlight_id(ref.option_id)
 
     def highlight_first(self) -> None:
         self.highlighted = None

@@ -1,7 +1,4 @@
-"""The participants pane: a search box over the list of people, filtering as one types.
-
-The searching itself (a thread worker per query, the newest query wins) is `LiveSearch`'s.
-"""
+"""The participants pane: a search box over the list of people, filtering as one types."""
 
 from __future__ import annotations
 
@@ -14,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.items import Ref
 from briefing_tui.widgets.lists import ItemList, Pane
-from briefing_tui.widgets.live_search import LiveSearch, SearchBox
+from briefing_tui.widgets.searchable import SearchableList, SearchBox
 from briefing_tui.widgets.text import participant_row, side_styles
 
 if TYPE_CHECKING:
@@ -31,7 +28,7 @@ def participant_options(briefing: Briefing) -> list[Option]:
     ]
 
 
-class ParticipantsPane(LiveSearch, Pane):
+class ParticipantsPane(Pane):
     """Pane 4: the search box and the participant list."""
 
     class IndexReady(Message, bubble=False):
@@ -43,27 +40,38 @@ class ParticipantsPane(LiveSearch, Pane):
         super().__init__(4, "Participants", id="participants-pane")
         self.briefing = briefing
         self.styles_by_side = side_styles(briefing.participants)
-        #: The rows of everyone, once the screen has built them (`set_rows`).
-        self.all_options: list[Option] = []
         self.set_count(str(len(briefing.participants)))
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(placeholder="/ to search: name, role, side, alias…", id="search")
-        yield ItemList(id="participants")
-
-    def set_rows(self, options: list[Option]) -> None:
-        """Everyone's rows, listed unless a search shows its hits."""
-        self.all_options = options
-        if not self.query_text.strip():
-            self.item_list.set_options(options)
+        yield SearchableList(
+            ItemList(id="participants"),
+            self._hit_row,
+            placeholder="/ to search: name, role, side, alias…",
+        )
 
     def on_mount(self) -> None:
         # After the first paint: importing the engine and indexing is the slow part of start-up.
         self.call_after_refresh(self._build_index)
 
     @property
+    def searchable(self) -> SearchableList:
+        return self.query_one(SearchableList)
+
+    @property
     def item_list(self) -> ItemList:
-        return self.query_one("#participants", ItemList)
+        return self.searchable.item_list
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.searchable.search_box
+
+    def set_rows(self, rows: list[Option]) -> None:
+        """Everyone's rows (the screen builds them), listed unless a search shows its hits."""
+        self.searchable.set_rows(rows)
+
+    def show(self, ref: Ref) -> bool:
+        """Highlight `ref` in the list, clearing the search if it is filtered out."""
+        return self.searchable.show(ref.option_id)
 
     # -- the index ----------------------------------------------------------------------------
 
@@ -75,37 +83,23 @@ class ParticipantsPane(LiveSearch, Pane):
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
-        self._use_index(message.index)
+        self.searchable.use_index(message.index)
 
     # -- what the search shows ------------------------------------------------------------------
 
-    def _hit_option(self, hit: Hit) -> Option:
+    def _hit_row(self, hit: Hit) -> Option:
         person = hit.participant
         row = participant_row(person, self.styles_by_side[person.side], hit.spans)
         return Option(row, id=f"participant:{hit.position}")
 
-    def _show_waiting(self) -> None:
+    @on(SearchableList.ShowingAll)
+    def _showing_all(self) -> None:
+        self.set_count(str(len(self.briefing.participants)))
+
+    @on(SearchableList.Waiting)
+    def _waiting(self) -> None:
         self.set_count(f"searching… of {len(self.briefing.participants)}")
 
-    def _show_found(self, found: str) -> None:
-        self.set_count(f"{found} of {len(self.briefing.participants)}")
-
-    def _show_everyone(self) -> None:
-        item_list = self.item_list
-        current = item_list.current_ref
-        item_list.set_options(self.all_options)
-        if current is None or not item_list.highlight_ref(current):
-            item_list.highlight_first()
-        self.set_count(str(len(self.briefing.participants)))
-        self.shown_generation = self.generation
-
-    # -- actions ------------------------------------------------------------------------------
-
-    def show(self, ref: Ref) -> bool:
-        """Highlight `ref` in the list, clearing the search if it is filtered out."""
-        item_list = self.item_list
-        if not item_list.highlight_ref(ref):
-            self.clear_search()
-            if not item_list.highlight_ref(ref):
-                return False
-        return True
+    @on(SearchableList.Found)
+    def _found(self, message: SearchableList.Found) -> None:
+        self.set_count(f"{message.found} of {len(self.briefing.participants)}")
