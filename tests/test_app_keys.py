@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from apptest import SIZE, main_screen, make_app, ready, screen_text, settle
-from briefing_tui.items import Ref
+from briefing_tui import items
+from briefing_tui.items import ITEM_KINDS, Ref
 from briefing_tui.keys import help_groups
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.help import HelpScreen
@@ -123,6 +124,18 @@ async def test_the_headline_pane_scrolls_and_opens(tmp_path: Path) -> None:
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, DetailsScreen)
         assert pilot.app.screen.ref == Ref("briefing", 0)
+
+
+async def test_every_kind_of_item_has_its_place_on_the_main_screen(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = main_screen(pilot)
+        for kind in ITEM_KINDS.values():
+            ref = items.refs(screen.briefing, kind)[-1]
+            screen.jump_to(ref)
+            await pilot.pause()
+            assert focused_id(pilot) == kind.main_id
+            assert screen.focused_ref() == ref
 
 
 async def test_search_filters_live_and_highlights_matches(tmp_path: Path) -> None:

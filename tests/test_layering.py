@@ -17,6 +17,7 @@ DATA_LAYER = [
     "briefing_tui.format.yamltree",
     "briefing_tui.format.loader",
     "briefing_tui.search",
+    "briefing_tui.items",
     "briefing_tui.library",
     "briefing_tui.watching",
     "briefing_tui.paths",

@@ -51,16 +51,9 @@ def fuzzy_match(matcher: Matcher, text: str, *, prefix: str = "") -> tuple[float
 
 # -- the open briefing --------------------------------------------------------------------------
 
-_KIND_ORDER = ("participant", "agreement", "event", "key_point")
-
 
 def _candidate(screen: MainScreen, ref: Ref) -> str:
-    text = items.title(screen.briefing, ref)
-    if ref.kind == "participant":
-        person = screen.briefing.participants[ref.index]
-        if person.name and person.role:
-            text = f"{person.name}, {person.role}"
-    return one_line(text)
+    return one_line(items.palette_text(screen.briefing, ref))
 
 
 def _person_spans(person: Participant, hit: SearchHit) -> list[tuple[int, int]]:
@@ -83,20 +76,13 @@ class BriefingCommands(Provider):
         return None
 
     def _refs(self, screen: MainScreen) -> Iterator[Ref]:
-        briefing = screen.briefing
-        counts = {
-            "participant": len(briefing.participants),
-            "agreement": len(briefing.agreements),
-            "event": len(briefing.events),
-            "key_point": len(briefing.key_points),
-        }
-        for kind in _KIND_ORDER:
-            for index in range(counts[kind]):
-                yield Ref(kind, index)  # type: ignore[arg-type]
+        for kind in items.ITEM_KINDS.values():
+            if kind.attribute is not None:  # not the briefing itself
+                yield from items.refs(screen.briefing, kind)
 
     def _hit(self, score: float, screen: MainScreen, ref: Ref, spans: list[tuple[int, int]]) -> Hit:
         text = _candidate(screen, ref)
-        label = items.KIND_NAMES[ref.kind]
+        label = items.kind_of(ref).noun
         shown = highlighted(text, spans, match=MATCH_STYLE)
         return Hit(score, prompt(label, shown), partial(screen.jump_to, ref), text=f"{label}: {text}")
 
@@ -108,7 +94,7 @@ class BriefingCommands(Provider):
             if count >= MAX_DISCOVERED:
                 break
             text = _candidate(screen, ref)
-            label = items.KIND_NAMES[ref.kind]
+            label = items.kind_of(ref).noun
             yield DiscoveryHit(
                 prompt(label, highlighted(text)), partial(screen.jump_to, ref), text=f"{label}: {text}"
             )

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from briefing_tui import items, keys
 from briefing_tui.items import Ref, Value
 from briefing_tui.widgets.lists import ItemList, ScrollBox
-from briefing_tui.widgets.text import DIM, event_row, paragraph, participant_row, side_styles
+from briefing_tui.widgets.text import DIM, item_row, paragraph, side_styles
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
@@ -47,7 +47,7 @@ class DetailsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         briefing, ref = self.briefing, self.ref
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = items.KIND_NAMES[ref.kind]
+            dialog.border_title = items.kind_of(ref).noun
             with ScrollBox(id="details-body"):
                 for label, value in items.fields(briefing, ref):
                     with Horizontal(classes="field"):
@@ -66,18 +66,8 @@ class DetailsScreen(ModalScreen[None]):
         yield Footer(show_command_palette=False)
 
     def _related_options(self, refs: list[Ref]) -> list[Option]:
-        briefing = self.briefing
-        colours = side_styles(briefing.participants)
-        options = []
-        for ref in refs:
-            if ref.kind == "participant":
-                person = briefing.participants[ref.index]
-                prompt = participant_row(person, colours[person.side])
-            else:
-                event = briefing.events[ref.index]
-                prompt = event_row(event, len(briefing.attendees(event.name)))
-            options.append(Option(prompt, id=ref.option_id))
-        return options
+        colours = side_styles(self.briefing.participants)
+        return [Option(item_row(self.briefing, ref, colours), id=ref.option_id) for ref in refs]
 
     def on_mount(self) -> None:
         for item_list in self.query(ItemList):
@@ -91,7 +81,7 @@ class DetailsScreen(ModalScreen[None]):
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(items.as_text(self.briefing, self.ref))
-        self.notify(f"{items.KIND_NAMES[self.ref.kind]} copied as text", title="Copied")
+        self.notify(f"{items.kind_of(self.ref).noun} copied as text", title="Copied")
 
     def action_source(self) -> None:
         from briefing_tui.screens.source import SourceScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,8 +23,9 @@ from briefing_tui.screens import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane
-from briefing_tui.widgets.participants import ParticipantsPane, participant_options
-from briefing_tui.widgets.text import agreement_row, event_row, heading_row, key_point_row
+from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.searchable import SearchableList
+from briefing_tui.widgets.text import heading_row, item_row, side_styles
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
@@ -34,6 +36,8 @@ COMPACT_HEIGHT = 30
 
 PANE_IDS = ("headline-pane", "key-points-pane", "agreements-pane", "participants-pane")
 FOCUS_IDS = ("headline", "key-points", "agreements", "participants")
+#: The lists of panes 2 to 4; what each lists is in `items.ITEM_KINDS`.
+LIST_IDS = FOCUS_IDS[1:]
 
 
 @dataclass(frozen=True)
@@ -54,29 +58,19 @@ def _restore_cursor(item_list: ItemList, briefing: Briefing, ref: Ref, title: st
     item_list.highlight_ref(ref)
 
 
-def _key_point_options(briefing: Briefing) -> list[Option]:
-    return [
-        Option(key_point_row(point), id=Ref("key_point", i).option_id)
-        for i, point in enumerate(briefing.key_points)
-    ]
-
-
-def _agreement_options(briefing: Briefing) -> list[Option]:
+def list_rows(briefing: Briefing, list_id: str, side_colours: Mapping[str | None, str]) -> list[Option]:
+    """The rows of the list `list_id`: every item of the kinds it shows, under a heading for each
+    kind when it shows several. O(items): built off the UI thread."""
+    kinds = items.kinds_shown_by(list_id)
     options: list[Option] = []
-    if briefing.agreements:
-        options.append(Option(heading_row(f"Agreements ({len(briefing.agreements)})"), disabled=True))
-        options += [
-            Option(agreement_row(agreement), id=Ref("agreement", i).option_id)
-            for i, agreement in enumerate(briefing.agreements)
-        ]
-    if briefing.events:
-        options.append(Option(heading_row(f"Events ({len(briefing.events)})"), disabled=True))
-        options += [
-            Option(event_row(event, len(briefing.attendees(event.name))), id=Ref("event", i).option_id)
-            for i, event in enumerate(briefing.events)
-        ]
+    for kind in kinds:
+        refs = items.refs(briefing, kind)
+        if refs and len(kinds) > 1:
+            options.append(Option(heading_row(f"{kind.plural} ({len(refs)})"), disabled=True))
+        options += [Option(item_row(briefing, ref, side_colours), id=ref.option_id) for ref in refs]
     if not options:
-        options.append(Option(heading_row("No agreements or events"), disabled=True))
+        nouns = " or ".join(kind.plural.lower() for kind in kinds)
+        options.append(Option(heading_row(f"No {nouns}"), disabled=True))
     return options
 
 
@@ -123,14 +117,18 @@ class MainScreen(Screen[None]):
         yield HeadlinePane(briefing)
         with Horizontal(id="lower"):
             with Vertical(id="left"):
-                with Pane(2, "Key points", id="key-points-pane") as pane:
-                    pane.set_count(str(len(briefing.key_points)))
-                    yield ItemList(id="key-points")
-                with Pane(3, "Agreements · Events", id="agreements-pane") as pane:
-                    pane.set_count(f"{len(briefing.agreements)} · {len(briefing.events)}")
-                    yield ItemList(id="agreements")
+                for number, list_id in enumerate(LIST_IDS[:2], 2):
+                    with self._list_pane(number, list_id):
+                        yield ItemList(id=list_id)
             yield ParticipantsPane(briefing)
         yield Footer(show_command_palette=False)
+
+    def _list_pane(self, number: int, list_id: str) -> Pane:
+        """Pane `number` for the list `list_id`, titled by the kinds it shows and their counts."""
+        kinds = items.kinds_shown_by(list_id)
+        pane = Pane(number, " · ".join(kind.plural for kind in kinds), id=f"{list_id}-pane")
+        pane.set_count(" · ".join(str(len(items.refs(self.briefing, kind))) for kind in kinds))
+        return pane
 
     def on_mount(self) -> None:
         self._build_rows()
@@ -139,12 +137,8 @@ class MainScreen(Screen[None]):
     def _build_rows(self) -> None:
         # Off the UI thread: a briefing may list thousands of people.
         briefing = self.briefing
-        rows = {
-            "key-points": _key_point_options(briefing),
-            "agreements": _agreement_options(briefing),
-            "participants": participant_options(briefing),
-        }
-        self.post_message(self.RowsReady(rows))
+        colours = side_styles(briefing.participants)
+        self.post_message(self.RowsReady({each: list_rows(briefing, each, colours) for each in LIST_IDS}))
 
     @on(RowsReady)
     def _show_rows(self, message: RowsReady) -> None:
@@ -257,7 +251,7 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, ItemList):
             return focused.current_ref
-        if focused is not None and focused.id == "headline":
+        if focused is not None and focused.id == items.ITEM_KINDS["briefing"].main_id:
             return Ref("briefing", 0)
         return None
 
@@ -269,7 +263,7 @@ class MainScreen(Screen[None]):
         self.app.copy_to_clipboard(items.as_text(self.briefing, ref))
         name = items.title(self.briefing, ref)
         short = name if len(name) <= 60 else name[:57] + "…"
-        self.notify(f"{items.KIND_NAMES[ref.kind]} “{short}”", title="Copied", markup=False)
+        self.notify(f"{items.kind_of(ref).noun} “{short}”", title="Copied", markup=False)
 
     def action_open(self, option_id: str) -> None:
         if (ref := Ref.from_option_id(option_id)) is not None:
@@ -288,15 +282,9 @@ class MainScreen(Screen[None]):
     def jump_to(self, ref: Ref) -> None:
         """Bring `ref` into view with focus on it (the command palette's jump)."""
         return_to(self)
-        if ref.kind == "briefing":
-            focus_now(self.query_one("#headline"))
-            return
-        if ref.kind == "participant":
-            pane = self.participants
-            pane.show(ref)
-            focus_now(pane.item_list)
-            return
-        target = "#key-points" if ref.kind == "key_point" else "#agreements"
-        item_list = self.query_one(target, ItemList)
-        item_list.highlight_ref(ref)
-        focus_now(item_list)
+        target = self.query_one(f"#{items.kind_of(ref).main_id}")
+        if isinstance(target.parent, SearchableList):
+            target.parent.show(ref.option_id)  # clearing a search that hides it
+        elif isinstance(target, ItemList):
+            target.highlight_ref(ref)
+        focus_now(target)

@@ -19,15 +19,6 @@ if TYPE_CHECKING:
     from briefing_tui.search import Hit, SearchIndex
 
 
-def participant_options(briefing: Briefing) -> list[Option]:
-    """A list row for everyone, in order. O(participants): built off the UI thread."""
-    colours = side_styles(briefing.participants)
-    return [
-        Option(participant_row(person, colours[person.side]), id=f"participant:{index}")
-        for index, person in enumerate(briefing.participants)
-    ]
-
-
 class ParticipantsPane(Pane):
     """Pane 4: the search box and the participant list."""
 

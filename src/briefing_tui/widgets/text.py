@@ -8,7 +8,7 @@ search engine reports (offsets into the original text) stay valid.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
@@ -20,7 +20,8 @@ from textual.visual import RenderOptions, Visual
 from briefing_tui.search import FieldKey
 
 if TYPE_CHECKING:
-    from briefing_tui.format.model import Agreement, Event, KeyPoint, Participant
+    from briefing_tui.format.model import Agreement, Briefing, Event, KeyPoint, Participant
+    from briefing_tui.items import Ref
 
 
 def _table(*, one_line: bool) -> dict[int, str]:
@@ -41,7 +42,6 @@ MATCH_STYLE = "reverse bold"
 DIM = "$foreground-muted"  # "$text-muted" is "auto 60%", which resolves to white inside list rows
 SIDE_STYLES = ("$accent", "$primary", "$success", "$warning", "$secondary", "$error")
 NO_SIDE_STYLE = DIM
-
 
 
 def line(text: str) -> str:
@@ -229,3 +229,27 @@ def event_row(event: Event, attendees: int) -> Hanging:
 
 def heading_row(text: str) -> Content:
     return Content.styled(text, "bold $text-accent")
+
+
+def _event_row(briefing: Briefing, index: int, _: Mapping[str | None, str]) -> Hanging:
+    event = briefing.events[index]
+    return event_row(event, len(briefing.attendees(event.name)))
+
+
+def _participant_row(briefing: Briefing, index: int, side_colours: Mapping[str | None, str]) -> Hanging:
+    person = briefing.participants[index]
+    return participant_row(person, side_colours[person.side])
+
+
+#: The list row of each kind of item (the briefing itself has none: it is the headline pane).
+ROWS: dict[str, Callable[[Briefing, int, Mapping[str | None, str]], Hanging]] = {
+    "key_point": lambda briefing, index, _: key_point_row(briefing.key_points[index]),
+    "agreement": lambda briefing, index, _: agreement_row(briefing.agreements[index]),
+    "event": _event_row,
+    "participant": _participant_row,
+}
+
+
+def item_row(briefing: Briefing, ref: Ref, side_colours: Mapping[str | None, str]) -> Hanging:
+    """The list row of an item; `side_colours`: the `side_styles` of the briefing's participants."""
+    return ROWS[ref.kind](briefing, ref.index, side_colours)
