@@ -240,11 +240,29 @@ async def test_keys_typed_in_one_burst_follow_focus(tmp_path: Path) -> None:
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert main_screen(pilot).participants.search_box.value == "tok"
+        people = main_screen(pilot).participants.item_list
         for key, char in [("escape", None), ("j", "j")]:
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert main_screen(pilot).participants.search_box.value == ""
         assert focused_id(pilot) == "participants"
+        # Escape left the cursor on the person found; j moved it on, once, in the list.
+        tokayev = participant_index(main_screen(pilot), "Kassym-Jomart Tokayev")
+        assert people.highlighted == tokayev + 1
+
+
+async def test_a_key_typed_after_a_pane_key_in_one_burst_runs_there(tmp_path: Path) -> None:
+    from textual import events
+
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        for key in ["2", "j", "j"]:
+            pilot.app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert focused_id(pilot) == "key-points"
+        assert main_screen(pilot).query_one("#key-points", ItemList).highlighted == 2
+        assert main_screen(pilot).participants.item_list.highlighted == 0
 
 
 async def test_participant_details_show_every_field_and_evidence(tmp_path: Path) -> None:

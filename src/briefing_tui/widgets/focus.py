@@ -4,9 +4,12 @@ Textual hands each key to the widget focused when the key *arrives*, and binding
 key has bubbled up to the app. Typed in one burst ("/tok", "Escape j", a paste), the later keys reach
 the old widget before the binding that moves focus has run: "/tok" would search for nothing and
 move the list cursor with "k". So the widgets that take keys mix in `KeysFollowFocus`, which tags the
-keys it lets bubble (`key_origin`) for the app to send on (`follow_focus`) to wherever focus is by
-then, and sends on at once keys that arrive after focus left. A widget that acts on keys itself (an
-Input types them) sets `BIND_AT_ONCE`: it runs its own bindings before later keys arrive.
+keys it lets bubble (`key_origin`) for the app to send again (`follow_focus`), and sends again at
+once keys that arrive after focus left. A key is sent again through the app (`resend`), as if typed
+now: the app hands it to the focused widget and runs its bindings. (Posted to that widget from the
+app, it would stop bubbling short of the app, whose bindings would never see it: Textual stops a
+message at its sender.) A widget that acts on keys itself (an Input types them) sets
+`BIND_AT_ONCE`: it runs its own bindings before later keys arrive.
 
 This is the one module that reaches into Textual's internals, because Textual has no public hook
 for it; if an upgrade breaks it, the burst tests (tests/test_app_keys.py, tests/test_app_library.py)
@@ -47,7 +50,7 @@ class KeysFollowFocus:
         if focused is not None and focused is not widget:
             event.stop()
             event.prevent_default()  # the classes after this one do not see it
-            focused.post_message(events.Key(event.key, event.character))
+            resend(widget.app, event)
             return
         if self.BIND_AT_ONCE:
             bindings = widget._bindings.copy()
@@ -73,4 +76,9 @@ def follow_focus(app: App[Any], event: events.Key) -> None:
     focused = app.focused
     if origin is not None and focused is not None and origin is not focused:
         event.prevent_default()
-        focused.post_message(events.Key(event.key, event.character))
+        resend(app, event)
+
+
+def resend(app: App[Any], event: events.Key) -> None:
+    """The key again, as if typed now: the app hands it to the focused widget, and its bindings run."""
+    app.post_message(events.Key(event.key, event.character))
