@@ -113,14 +113,23 @@ async def test_headings_are_skipped_and_events_reachable(tmp_path: Path) -> None
 
 
 async def test_the_headline_pane_scrolls_and_opens(tmp_path: Path) -> None:
-    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+    # Narrow enough that the sample's headline block wraps past the pane: there is something to scroll.
+    async with make_app(tmp_path).run_test(size=(44, 20)) as pilot:
         await ready(pilot)
         await pilot.press("1")
         body = pilot.app.focused
         assert isinstance(body, ScrollBox)
+        await pilot.pause()
+        assert body.max_scroll_y >= 2, "the headline must overflow its pane for this test to mean anything"
         await pilot.press("j")
         await pilot.pause()
-        assert body.scroll_y == 1 or body.max_scroll_y == 0
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, DetailsScreen)
         assert pilot.app.screen.ref == Ref("briefing", 0)

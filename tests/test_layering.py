@@ -21,6 +21,9 @@ DATA_LAYER = [
     "briefing_tui.library",
     "briefing_tui.watching",
     "briefing_tui.paths",
+    "briefing_tui.config",
+    "briefing_tui.draft",
+    "briefing_tui.draft.drafting",
 ]
 
 

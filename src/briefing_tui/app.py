@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -29,8 +29,9 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
-from briefing_tui.screens import briefing_commands, library_commands, return_to
 from briefing_tui.screens.loading import LoadingScreen, open_briefing, open_library
+from briefing_tui.screens.navigation import return_to
+from briefing_tui.screens.providers import briefing_commands, library_commands
 from briefing_tui.widgets.focus import follow_focus
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         #: The main screen's view when it was last replaced, for the next one.
         self._view: ViewState | None = None
         #: The screen showing the briefing (main or error; not in library mode).
-        self._shown: Screen | None = None
+        self._shown: Screen[Any] | None = None
         self.briefing_path = path
         self.folder = folder
         self.config = config
@@ -106,7 +107,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         """The keymap in force (binding id -> keys): what the help and the hints show."""
         return self._keymap_in_force
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return LoadingScreen(self.briefing_path, folder=self.folder)
 
     def on_mount(self) -> None:
@@ -188,7 +189,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._show(ErrorScreen(str(self.briefing_path), message.problems, note=note))
         self._watch_briefing()
 
-    def _show(self, screen: Screen) -> None:
+    def _show(self, screen: Screen[Any]) -> None:
         """Show the briefing's (main or error) screen; in place of the last one, closing what is over
         it: details and the like show the old content."""
         if self._shown is None:
@@ -254,7 +255,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap, library=self.folder))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Show every key and its binding id", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.draft.dates import FoundDate, find_date
-from briefing_tui.draft.people import Person, find_people
+from briefing_tui.draft.mentions import Person
+from briefing_tui.draft.people import find_people
 from briefing_tui.draft.sentences import sentences
 from briefing_tui.draft.writing import DraftContent, one_line, render
 from briefing_tui.format.problems import BriefingError, Problem

@@ -13,7 +13,6 @@ merged under the fullest name the article gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from briefing_tui.draft.lexicon import (
     ARTICLES,
@@ -21,7 +20,6 @@ from briefing_tui.draft.lexicon import (
     DOMAIN_WORDS,
     HONORIFICS,
     MONTHS,
-    NAME_PREFIXES,
     ORGANISATION_WORDS,
     PARTICLES,
     TITLE_GLUE,
@@ -29,8 +27,10 @@ from briefing_tui.draft.lexicon import (
     country_of,
     fold,
     is_title,
-    singular_title,
 )
+from briefing_tui.draft.mentions import Mention, Person, Token
+from briefing_tui.draft.merging import merge
+from briefing_tui.draft.roles import split_role
 from briefing_tui.draft.sentences import Sentence, sentences
 
 #: A quote longer than this is narrowed to the clause, or the words, that name the person.
@@ -50,65 +50,6 @@ _APPOSITION_GAP = re.compile(r",[ \u00a0]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 # "on the Kazakh side", "from the Pakistan side".
 _SIDE = re.compile(r"\b(?:on|from) the ([^\W\d_][\w-]*) side\b", re.IGNORECASE)
-#: The glue before a country that makes it the title holder's side: President *of* Kazakhstan, not
-#: Ambassador *to* Pakistan.
-_OF = frozenset(fold(w) for w in "of de des du da do das dos del d'".split())
-_CORPORATE = frozenset(
-    fold(w)
-    for w in "ceo chairman chairwoman chairperson chair president président présidente presidente "
-    "presidenta director director-general directeur directrice directora diretor diretora founder pdg".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def key(self) -> str:
-        return fold(self.text)
-
-    @property
-    def capital(self) -> bool:
-        word = self.text
-        for prefix in NAME_PREFIXES:
-            if word.lower().startswith(prefix) and len(word) > len(prefix):
-                word = word[len(prefix) :]
-                break
-        return word[:1].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-@dataclass(slots=True)
-class Mention:
-    """One place where the article names a person with a title."""
-
-    name: list[Token]
-    text: str
-    role: str | None
-    side: str | None
-    organization: str | None
-    quote: str
-    at: int
-
-
-@dataclass(slots=True)
-class Person:
-    """A suggested participant: the fullest name found, and the mention its details come from."""
-
-    name: str
-    role: str | None = None
-    side: str | None = None
-    organization: str | None = None
-    evidence: str = ""
-    mentions: int = 1
-    at: int = field(default=0, repr=False)
 
 
 def find_people(text: str) -> list[Person]:
@@ -119,7 +60,7 @@ def find_people(text: str) -> list[Person]:
         found, plain = _sentence_mentions(sentence)
         mentions += found
         plain_names += plain
-    return _merge(mentions, plain_names)
+    return merge(mentions, plain_names)
 
 
 # -- one sentence -------------------------------------------------------------------------------
@@ -231,7 +172,7 @@ def _sentence_mentions(sentence: Sentence) -> tuple[list[Mention], list[tuple[li
         if role is None and not honorific:
             plain.append(([t.text for t in name], text))
             continue
-        role, side, organization = _split_role(role)
+        role, side, organization = split_role(role)
         quote = _quote(sentence, min(quote_from, name[0].start), quote_to)
         mentions.append(Mention(name, text, role, side or sentence_side, organization, quote, name[0].start))
     return mentions, plain
@@ -480,47 +421,6 @@ def _slice(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start : end - sentence.start]
 
 
-def _split_role(role: str | None) -> tuple[str | None, str | None, str | None]:
-    """A title as role, side and organisation: "Kazakh President" → President, Kazakhstan;
-    "CEO of the Russian Direct Investment Fund" → CEO, organisation Russian Direct Investment Fund;
-    "ministre français des Affaires étrangères" → ministre des Affaires étrangères, France."""
-    if role is None:
-        return None, None, None
-    words = role.split()
-    side = None
-    heads = [i for i, w in enumerate(words) if is_title(w)]
-    if heads:
-        h = heads[0]
-        # A nationality beside the head says the side: Kazakh President, canciller mexicano.
-        for i in (h - 1, h + 1):
-            if 0 <= i < len(words) and country_of(words[i]):
-                side = country_of(words[i])
-                del words[i]
-                break
-        heads = [i for i, w in enumerate(words) if is_title(w)]
-        words[heads[0]] = singular_title(words[heads[0]])
-    for i, word in enumerate(words):
-        if side is None and i > 0 and fold(words[i - 1]) in _OF and country_of(word):
-            side = country_of(word)
-    organization = None
-    if "," not in role and heads:
-        h = heads[0]
-        if fold(words[h]) in _CORPORATE:
-            k = h + 1
-            while k < len(words) and fold(words[k]) in TITLE_MODIFIERS:
-                k += 1
-            g = k
-            while g < len(words) and (
-                fold(words[g]) in TITLE_GLUE | ARTICLES or words[g].endswith(("’", "'"))
-            ):
-                g += 1
-            rest = words[g:]
-            if rest and rest[0][:1].isupper() and not any(country_of(w) for w in rest):
-                organization = " ".join(rest)
-                words = words[:k]
-    return " ".join(words), side, organization
-
-
 def _quote(sentence: Sentence, start: int, end: int) -> str:
     """The sentence that names the person, narrowed to its clause, or to the title and name, when
     it is long."""
@@ -535,66 +435,3 @@ def _quote(sentence: Sentence, start: int, end: int) -> str:
     if len(clause) <= MAX_QUOTE:
         return clause
     return text[lo:hi]
-
-
-# -- merging ------------------------------------------------------------------------------------
-
-
-def _merge(mentions: list[Mention], plain_names: list[tuple[list[str], str]]) -> list[Person]:
-    """One person per name: a surname alone joins the one fuller name it belongs to."""
-    groups: list[tuple[list[str], list[Mention]]] = []
-    for mention in sorted(mentions, key=lambda m: -len(m.name)):
-        words = [t.text for t in mention.name]
-        matches = [group for names, group in groups if _same_person(words, names)]
-        if len(matches) == 1:
-            matches[0].append(mention)
-        elif not matches:
-            groups.append((words, [mention]))
-        # A surname shared by two people ("Fernández") is left out rather than guessed.
-    people = []
-    for words, group in groups:
-        best = max(group, key=lambda m: (len(m.name), _detail(m)))
-        name = best.text
-        fuller = [
-            text for plain, text in plain_names if _extends(plain, words) and _same_person(plain, words)
-        ]
-        if fuller:
-            name = max(fuller, key=lambda t: len(t.split()))
-        people.append(
-            Person(
-                name=name,
-                role=best.role,
-                side=best.side or next((m.side for m in group if m.side), None),
-                organization=best.organization,
-                evidence=best.quote,
-                mentions=len(group),
-                at=min(m.at for m in group),
-            )
-        )
-    people.sort(key=lambda p: p.at)
-    return people
-
-
-def _detail(mention: Mention) -> int:
-    return sum(len(x or "") for x in (mention.role, mention.side, mention.organization))
-
-
-def _significant(words: list[str]) -> list[str]:
-    return [fold(w) for w in words if fold(w) not in PARTICLES]
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Whether two names are one person: the shorter's words all in the longer, the surname (last
-    word) shared or the shorter a single word of the longer other than its first."""
-    short, long = sorted((_significant(a), _significant(b)), key=len)
-    if not short or not long:
-        return False
-    if short == long:
-        return True
-    if len(short) == 1:
-        return short[0] in long[1:]
-    return short[-1] == long[-1] and all(w in long for w in short)
-
-
-def _extends(full: list[str], part: list[str]) -> bool:
-    return _same_person(full, part) and len(_significant(full)) > len(_significant(part))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from briefing_tui.draft.dates import FoundDate
-from briefing_tui.draft.people import Person
+from briefing_tui.draft.mentions import Person
 
 # Conservative plain scalars: a letter first, then only ordinary name and title characters.
 _PLAIN = re.compile(r"[^\W\d_][\w .,'’()&/–—-]*")

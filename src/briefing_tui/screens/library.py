@@ -25,9 +25,9 @@ from textual.widgets.option_list import Option
 from briefing_tui import keys
 from briefing_tui.items import format_date
 from briefing_tui.library import newest_first
-from briefing_tui.screens import return_to
 from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.searchable import SearchableList, SearchBox

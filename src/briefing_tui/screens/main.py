@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
 from briefing_tui.items import Ref
-from briefing_tui.screens import return_to
+from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane
