@@ -251,7 +251,9 @@ def test_huge_sparse_file_is_refused_without_reading_it(tmp_path):
 def test_source_file_over_the_cap_is_refused(bdir):
     bdir.write("x" * 500, "article.txt")
     [problem] = problems_of(bdir.write(HEAD + "source: {file: article.txt}\n"), max_bytes=400)
-    assert problem.startswith("article.txt: source file is 500 bytes, over the ")
+    assert problem == (
+        "b.yaml:5:16: source file 'article.txt' is 500 bytes, over the 400-byte limit for briefings"
+    )
 
 
 # -- encodings ----------------------------------------------------------------------------------
@@ -260,7 +262,8 @@ def test_source_file_over_the_cap_is_refused(bdir):
 def test_source_file_not_utf8_gives_its_own_position(bdir):
     bdir.write(b"fine\nnot \xe9 fine\n", "article.txt")
     assert problems_of(bdir.write(HEAD + "source: {file: article.txt}\n")) == [
-        "article.txt:2:5: not valid UTF-8: byte 0xE9 at byte offset 9; save the file as UTF-8"
+        "b.yaml:5:16: source file 'article.txt', line 2, column 5: "
+        "not valid UTF-8: byte 0xE9 at byte offset 9; save the file as UTF-8"
     ]
 
 
@@ -361,8 +364,16 @@ def test_control_characters_are_capped_at_twenty(bdir):
 def test_forbidden_character_in_the_source_file(bdir):
     bdir.write("fine\nevil \u202e text\n", "article.txt")
     assert problems_of(bdir.write(HEAD + "source: {file: article.txt}\n")) == [
-        f"article.txt:2:6: {_message(0x202E)}"
+        f"b.yaml:5:16: source file 'article.txt', line 2, column 6: {_message(0x202E)}"
     ]
+
+
+def test_many_forbidden_characters_in_the_source_file(bdir):
+    bdir.write("x\x1b" * 25 + "\n", "article.txt")
+    problems = problems_of(bdir.write(HEAD + "source: {file: article.txt}\n"))
+    assert len(problems) == 21
+    assert problems[0] == f"b.yaml:5:16: source file 'article.txt', line 1, column 2: {_message(0x1B)}"
+    assert problems[-1] == "b.yaml:5:16: source file 'article.txt': 5 more control characters"
 
 
 PERSIAN = "می\u200cخواهم"  # ZWNJ between the two parts of the verb
@@ -463,13 +474,30 @@ def test_source_symlink_inside_the_folder_is_fine(bdir):
 def test_source_fifo_does_not_hang(bdir):
     os.mkfifo(bdir.folder / "article.txt")
     assert in_thread(lambda: _source(bdir, "article.txt")) == [
-        "article.txt: source file is not a regular file"
+        "b.yaml:5:16: source file 'article.txt' is not a regular file"
     ]
 
 
 def test_source_folder_is_refused(bdir):
     (bdir.folder / "texts").mkdir()
-    assert _source(bdir, "texts") == ["texts: source file is a folder, not a file"]
+    assert _source(bdir, "texts") == ["b.yaml:5:16: source file 'texts' is a folder, not a file"]
+
+
+def test_source_in_a_subfolder_names_the_briefing(bdir):
+    (bdir.folder / "sub" / "texts").mkdir(parents=True)
+    bdir.write("headline: H\n", "sub/b.yaml")
+    assert problems_of(bdir.write(HEAD + "source: {file: 'texts'}\n", "sub/b.yaml")) == [
+        "sub/b.yaml:5:16: source file 'texts' is a folder, not a file"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() == 0, reason="root reads any file")
+def test_unreadable_source_names_the_briefing(bdir):
+    bdir.write("text\n", "article.txt")
+    (bdir.folder / "article.txt").chmod(0)
+    assert _source(bdir, "article.txt") == [
+        "b.yaml:5:16: cannot read source file 'article.txt': Permission denied"
+    ]
 
 
 def test_source_symlink_loop(bdir):

@@ -46,15 +46,30 @@ def evidence_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> tupl
     except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, names too long
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return fail(f"source file {file_name!r} cannot be opened: {reason}")
-    source_shown = os.path.join(os.path.dirname(file.shown), file_name)
+    what = f"source file {file_name!r}"
     try:
-        text = read_text(target, source_shown, max_bytes=file.max_bytes, what="source file")
+        text = read_text(target, file_name, max_bytes=file.max_bytes, what=what)
     except BriefingError as exc:
-        return exc.problems, None
-    bad_chars = forbidden_chars(text, source_shown, UNSAFE_CHARS)
+        return _in_briefing(exc.problems, file, at, what), None
+    bad_chars = forbidden_chars(text, file_name, UNSAFE_CHARS)
     if bad_chars:
-        return bad_chars, None
+        return _in_briefing(bad_chars, file, at, what), None
     return _quotes_not_found(data, pos, file, file_name, text), text
+
+
+def _in_briefing(found: list[Problem], file: FileContext, at: Pos, what: str) -> list[Problem]:
+    """Problems found in the source file, each reported where the briefing names it (a folder of
+    briefings may share one source), with the place in the source file in the message."""
+    problems = []
+    for problem in found:
+        if problem.line is not None:
+            message = f"{what}, line {problem.line}, column {problem.column}: {problem.message}"
+        elif what in problem.message:  # read_text's messages name it already
+            message = problem.message
+        else:
+            message = f"{what}: {problem.message}"
+        problems.append(file.at(at, message))
+    return problems
 
 
 def _quotes_not_found(
