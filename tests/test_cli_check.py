@@ -17,7 +17,9 @@ from briefing_tui.paths import sample_path
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = Path(__file__).parent / "hostile"
 VALID = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
-SUMMARY = re.compile(r"^(\d+) files? checked: (\d+) valid, (\d+) invalid(, (\d+) problems?)?$")
+SUMMARY = re.compile(
+    r"^(\d+) files? checked: (\d+) valid, (\d+) invalid(, (\d+) problems?)?(, \d+ skipped)?$"
+)
 PROBLEM = re.compile(r"^[^:\n]+(:\d+:\d+)?: \S.*$")
 ROW = re.compile(r"^\| `[^`]+` \| [^|]* \| `(?P<problem>.*)` \|$")
 
@@ -71,11 +73,12 @@ def test_folders_are_searched_recursively(bdir, capsys):
     _tree(bdir.folder / "tree")
     assert main(["check", "tree"]) == 1
     assert capsys.readouterr().out.splitlines() == [
+        "tree/folder.yaml: skipped: a folder named like a briefing",
         "tree/good.yaml: ok",
         "tree/sub/bad.yml:5:1: unknown key 'summry' in a briefing; did you mean 'summary'?",
         "tree/sub/deeper/worse.YAML:2:7: impossible date 2026-02-30: February 2026 has 28 days",
         "tree/sub/deeper/worse.YAML:5:1: unknown key 'side' in a briefing; did you mean 'id'?",
-        "3 files checked: 1 valid, 2 invalid, 3 problems",
+        "3 files checked: 1 valid, 2 invalid, 3 problems, 1 skipped",
     ]
 
 
@@ -84,7 +87,37 @@ def test_quiet_prints_only_problems(bdir, capsys):
     assert main(["check", "--quiet", "tree"]) == 1
     out = capsys.readouterr().out
     assert ": ok" not in out
-    assert out.splitlines()[-1] == "3 files checked: 1 valid, 2 invalid, 3 problems"
+    assert out.splitlines()[-1] == "3 files checked: 1 valid, 2 invalid, 3 problems, 1 skipped"
+
+
+def test_entries_that_are_no_files_are_listed_as_skipped(bdir, capsys):
+    folder = bdir.folder / "tree"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(VALID)
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "broken.yaml").symlink_to("nowhere.yaml")
+    (folder / "loop.yml").symlink_to("loop.yml")
+    (folder / "dir.yaml").mkdir()
+    (folder / ".hidden.yaml").symlink_to("nowhere.yaml")  # hidden: skipped without a word
+    assert main(["check", "tree"]) == 0  # entries that are no briefings are not problems
+    assert capsys.readouterr().out.splitlines() == [
+        "tree/broken.yaml: skipped: a broken symbolic link",
+        "tree/dir.yaml: skipped: a folder named like a briefing",
+        "tree/fifo.yaml: skipped: a FIFO (named pipe), not a regular file",
+        "tree/good.yaml: ok",
+        "tree/loop.yml: skipped: a symbolic link loop",
+        "1 file checked: 1 valid, 0 invalid, 4 skipped",
+    ]
+
+
+def test_a_folder_of_only_skipped_entries_has_no_briefings(bdir, capsys):
+    (bdir.folder / "tree" / "dir.yaml").mkdir(parents=True)
+    assert main(["check", "tree"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "tree: no *.yaml or *.yml files in this folder",
+        "tree/dir.yaml: skipped: a folder named like a briefing",
+        "0 files checked: 0 valid, 0 invalid, 1 problem, 1 skipped",
+    ]
 
 
 def test_several_paths(bdir, capsys):
@@ -181,9 +214,15 @@ def test_hostile_folder_never_tracebacks(tmp_path):
     for problem in corpus:
         assert f"hostile/{problem}" in lines
     assert "hostile/symlink-out.yaml:5:16: source file 'secret.txt' is outside the briefing's folder" in lines
-    # FIFOs, devices, folders and symlink loops named *.yaml are not briefing files of a folder.
+    # FIFOs, devices, folders and symlink loops named *.yaml are not briefing files of a folder,
+    # but they are named.
     regular = sum(path.is_file() for path in folder.glob("*.yaml"))
     assert lines[-1].startswith(f"{regular} files checked: 0 valid, {regular} invalid")
+    others = 4 if Path("/dev/zero").exists() else 3
+    assert lines[-1].endswith(f", {others} skipped")
+    assert "hostile/fifo.yaml: skipped: a FIFO (named pipe), not a regular file" in lines
+    assert "hostile/loop.yaml: skipped: a symbolic link loop" in lines
+    assert "hostile/dir.yaml: skipped: a folder named like a briefing" in lines
 
 
 def test_hostile_paths_given_one_by_one(tmp_path):

@@ -117,16 +117,21 @@ def _positive(text: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     from briefing_tui.format.loader import load_briefing
     from briefing_tui.format.problems import BriefingError, Problem
-    from briefing_tui.library import briefing_files
+    from briefing_tui.library import folder_entries
 
-    files = valid = problems = 0
+    files = valid = problems = skipped = 0
     for root in args.paths:
-        paths = list(briefing_files(root))
-        if not paths:
+        # A path given by name is checked whatever it is; in a folder, entries that are no
+        # regular files (folders, FIFOs, broken links) are not briefings, but they are listed.
+        entries: list[tuple[Path, str | None]] = folder_entries(root) if root.is_dir() else [(root, None)]
+        if not any(why is None for _, why in entries):
             print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder"))
             problems += 1
-            continue
-        for path in paths:
+        for path, why in entries:
+            if why is not None:
+                print(Problem(str(path), None, None, f"skipped: {why}"))
+                skipped += 1
+                continue
             files += 1
             try:
                 load_briefing(path)
@@ -142,6 +147,8 @@ def _check(args: argparse.Namespace) -> int:
     summary = f"{files} file{'s' * (files != 1)} checked: {valid} valid, {invalid} invalid"
     if problems:
         summary += f", {problems} problem{'s' * (problems != 1)}"
+    if skipped:
+        summary += f", {skipped} skipped"
     print(summary)
     return 1 if problems else 0
 
@@ -167,6 +174,8 @@ def _search(args: argparse.Namespace) -> int:
         return 1
     for problem in library.problems:
         print(problem, file=sys.stderr)
+    if not library.briefings:
+        return 1  # nothing could be searched: the problems above are the whole answer
     failed = bool(library.problems)
     refs = library.people()
     people = participants_of(refs)

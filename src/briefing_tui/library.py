@@ -9,9 +9,11 @@ their problems are always fresh. Entries are JSON read back through the same pyd
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +34,41 @@ def briefing_files(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
+    yield from (entry for entry, skipped in folder_entries(path) if skipped is None)
+
+
+def folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
+    """Every entry below `folder` named like a briefing (not hidden ones), sorted, each with why it
+    is not read as one (a folder, a FIFO, a broken link...) or None for a briefing file."""
     found = (
         p
-        for p in path.rglob("*")
+        for p in folder.rglob("*")
         if p.suffix.lower() in BRIEFING_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
-    yield from sorted(found)
+    return [(p, _not_a_file(p)) for p in sorted(found)]
+
+
+def _not_a_file(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link" if path.is_symlink() else "gone while the folder was read"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder named like a briefing"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    return "not a regular file"
 
 
 def default_cache_dir() -> Path | None:
