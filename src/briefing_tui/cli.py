@@ -100,8 +100,24 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
         )
         parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+        parser.epilog = SCORE_HELP
         parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
     return parser
+
+
+SCORE_HELP = (
+    "score: from 0 to 1, how well the hit matches each word of the query, averaged over the words. "
+    "1 is an exact match of a one-word name; a longer name, a match in the aliases, role, "
+    "organization, side or events, a prefix, a transliteration or a typo each count less; 0 is no "
+    "word matched (a query of only !not terms)."
+)
+
+
+def _score_scale(query: str) -> int:
+    """What to divide the engine's scores by for 0 to 1: it adds up to about 1 per query word."""
+    from briefing_tui.search.query import parse_query
+
+    return max(1, len(parse_query(query).groups))
 
 
 def _positive(text: str) -> int:
@@ -181,6 +197,9 @@ def _search(args: argparse.Namespace) -> int:
     people = participants_of(refs)
     owners = [ref.entry.briefing.id or ref.entry.path.stem for ref in refs]  # type: ignore[union-attr]
     hits = SearchIndex(people).search(args.query, limit=args.limit)
+    # The engine's scores only rank; they add up per query word, with small bonuses on top.
+    scale = _score_scale(args.query)
+    scores = [min(1.0, hit.score / scale) for hit in hits]
     if args.json:
         rows = [
             {
@@ -189,10 +208,10 @@ def _search(args: argparse.Namespace) -> int:
                 "role": hit.participant.role,
                 "organization": hit.participant.organization,
                 "side": hit.participant.side,
-                "score": round(hit.score, 4),
+                "score": round(score, 4),
                 "briefing": owners[hit.position],
             }
-            for hit in hits
+            for hit, score in zip(hits, scores, strict=True)
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -204,7 +223,7 @@ def _search(args: argparse.Namespace) -> int:
             table = Table(box=None, pad_edge=False, header_style="bold")
             for column in ("score", "name", "role", "organization", "side", "briefing"):
                 table.add_column(column, justify="right" if column == "score" else "left")
-            for hit in hits:
+            for hit, score in zip(hits, scores, strict=True):
                 person = hit.participant
                 cells = (
                     person.name,
@@ -213,7 +232,7 @@ def _search(args: argparse.Namespace) -> int:
                     person.side,
                     owners[hit.position],
                 )
-                table.add_row(Text(f"{hit.score:.2f}"), *(Text(c or "") for c in cells))
+                table.add_row(Text(f"{score:.2f}"), *(Text(c or "") for c in cells))
             console.print(table)
     return 1 if failed and not hits else 0
 
