@@ -403,6 +403,56 @@ def test_tab_newline_and_return_are_legal_in_text(bdir):
 # -- numbers ------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "written", ["12", "-3", "0", "1.5", "-0.0", "0.25", "1500.0", "123456789012345678901234"]
+)
+def test_numbers_written_as_they_print_are_numbers(bdir, written):
+    [figure] = bdir.load(HEAD + f"figures: [{{label: L, value: {written}}}]\n").figures
+    assert not isinstance(figure.value, str)
+    assert str(figure.value) == written
+
+
+@pytest.mark.parametrize(
+    ("written", "reading"),
+    [
+        ("010", "as the octal number 8; write 8, or"),
+        ("0o10", None),  # YAML 1.1 has no 0o: it is text, as written
+        ("-0x1F", "as the hexadecimal number -31; write -31, or"),
+        ("0b101", "as the binary number 5; write 5, or"),
+        ("1_000", "as the number 1000; write 1000, or"),
+        ("+12", "as the number 12; write 12, or"),
+        ("-0", "as the number 0; write 0, or"),
+        ("1.50", "as the number 1.5; write 1.5, or"),
+        (".5", "as the number 0.5; write 0.5, or"),
+        ("5.", "as the number 5.0; write 5.0, or"),
+        ("1_0.5", "as the number 10.5; write 10.5, or"),
+        ("1.5e+3", "as the number 1500.0; write 1500.0, or"),
+        ("0.00001", "as the number 1e-05, which would not show as written;"),
+        ("1.0e+400", "as infinity (it is too large for a number);"),
+        ("-1.0e+400", "as minus infinity (it is too large for a number);"),
+        (".inf", "as infinity;"),
+        ("-.Inf", "as minus infinity;"),
+        (".NaN", "as 'not a number';"),
+        ("1.5e3", None),  # no sign in the exponent: YAML 1.1 text
+    ],
+)
+def test_other_number_forms_are_refused_or_text(bdir, written, reading):
+    content = HEAD + f"figures: [{{label: L, value: {written}}}]\nsummary: {written}\n"
+    if reading is None:
+        briefing = bdir.load(content)
+        assert briefing.figures[0].value == briefing.summary == written
+        return
+    quote = f'quote it to keep it as text: "{written}"'
+    assert problems_of(bdir.write(content)) == [
+        f"b.yaml:5:29: YAML 1.1 reads {written} {reading} {quote}",
+        f"b.yaml:6:10: YAML 1.1 reads {written} {reading} {quote}",
+    ]
+
+
+def test_refused_numbers_inside_x_keys_are_ignored(bdir):
+    assert bdir.load(HEAD + "x-a: [010, 0x10, .nan, 1_000]\n").headline == "H"
+
+
 def test_integer_too_long_in_a_text_field(bdir):
     assert problems_of(bdir.write(HEAD + "summary: " + "9" * 5000 + "\n")) == [
         "b.yaml:5:10: integer too long to read (5000 characters); quote it if it is text"

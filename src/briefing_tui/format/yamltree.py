@@ -7,7 +7,9 @@ builds plain Python values itself, so that
 * anchors, aliases, merge keys and every explicit tag are refused before anything is built or run;
 * duplicate keys, nesting depth and key types are checked with the position of the offending text;
 * every value keeps its line and column (in a parallel `Pos` tree), so later validation errors can
-  point at the exact place in the file.
+  point at the exact place in the file;
+* a number is kept only when it is written exactly as it prints (`010`, `0x10`, `1_000`, `.inf` are
+  refused with a hint), so what is shown is what the file says.
 
 Parsing is iterative (no recursion), so hostile nesting cannot exhaust the stack.
 """
@@ -15,6 +17,7 @@ Parsing is iterative (no recursion), so hostile nesting cannot exhaust the stack
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -241,7 +244,42 @@ def _scalar(event: yaml.ScalarEvent, pos: Pos) -> tuple[Any, str | None]:
         return value, f"cannot read {value!r}: {exc}"
     if tag == _INT and result.bit_length() > _MAX_INT_BITS:  # 0x/0b numbers escape int()'s digit limit
         return value, _too_long(value)
+    if tag == _INT or tag == _FLOAT:
+        why = _number_form(value, result)
+        if why:
+            return value, why
     return result, None
+
+
+def _number_form(raw: str, number: int | float) -> str | None:
+    """Why a number is refused: it is shown as `str(number)`, which must be what the file says.
+
+    YAML 1.1 reads 010 as 8, 0x10 as 16, 1_000 as 1000 and 1.0e+400 as infinity: showing those would
+    change what the file says, and guessing the text meant would change what YAML says."""
+    quote = f'quote it to keep it as text: "{raw}"'
+    if isinstance(number, float) and math.isnan(number):
+        return f"YAML 1.1 reads {raw} as 'not a number'; {quote}"
+    if isinstance(number, float) and math.isinf(number):
+        what = "infinity" if number > 0 else "minus infinity"
+        if not raw.lstrip("+-").startswith("."):
+            what += " (it is too large for a number)"
+        return f"YAML 1.1 reads {raw} as {what}; {quote}"
+    shown = str(number)
+    if shown == raw:
+        return None
+    body = raw.lstrip("+-").lower()
+    kind = ""
+    if isinstance(number, int):
+        if body.startswith("0x"):
+            kind = "hexadecimal "
+        elif body.startswith("0b"):
+            kind = "binary "
+        elif body.startswith("0") and len(body) > 1:
+            kind = "octal "
+    if _resolve(yaml.ScalarNode, shown, (True, False)) not in (_INT, _FLOAT):
+        # 1e-05: Python's way of writing it, which YAML 1.1 reads as text.
+        return f"YAML 1.1 reads {raw} as the number {shown}, which would not show as written; {quote}"
+    return f"YAML 1.1 reads {raw} as the {kind}number {shown}; write {shown}, or {quote}"
 
 
 def _as_written(tag: str) -> str:
