@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.loader import load_briefing, parse_briefing
 from briefing_tui.format.problems import BriefingError
 
@@ -249,7 +250,7 @@ def test_x_keys_anywhere_are_ignored(folder, where, name, value):
     assert "'x-" not in repr(briefing.model_dump())
 
 
-meaningful = st.text(safe_char, min_size=1, max_size=40).filter(lambda s: re.search(r"\S", s))
+meaningful = st.text(safe_char, min_size=1, max_size=40).filter(has_visible)
 
 
 @SETTINGS

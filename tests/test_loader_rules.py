@@ -375,6 +375,85 @@ def test_wrong_types_with_a_hint(bdir, content, expected):
     assert bdir.problems(content) == [expected]
 
 
+ZWSP = "U+200B ZERO WIDTH SPACE"
+BOM = "U+FEFF ZERO WIDTH NO-BREAK SPACE"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            HEAD.replace("headline: H", 'headline: "\\u200b"'),
+            f"b.yaml:1:11: must not be empty: it holds only invisible characters ({ZWSP})",
+        ),
+        (
+            HEAD.replace("{name: A}", '{name: "\\ufeff"}'),
+            f"b.yaml:4:23: must not be empty: it holds only invisible characters ({BOM})",
+        ),
+        (
+            HEAD.replace("{name: A}", "{name: \ufeff}"),
+            f"b.yaml:4:23: must not be empty: it holds only invisible characters ({BOM})",
+        ),
+        (
+            HEAD.replace("{name: A}", '{name: A, aliases: [" \\u200b\\u200c\\u200b "]}'),
+            "b.yaml:4:36: must not be empty: it holds only invisible characters "
+            f"({ZWSP}, U+200C ZERO WIDTH NON-JOINER)",
+        ),
+        (
+            HEAD.replace("{name: A}", '{name: A, aliases: ["\\u3164\\u00ad\\ufe0f\\u2060"]}'),
+            "b.yaml:4:36: must not be empty: it holds only invisible characters (U+3164 HANGUL FILLER, "
+            "U+00AD SOFT HYPHEN, U+FE0F VARIATION SELECTOR-16 and 1 more)",
+        ),
+        (
+            HEAD.replace("{name: A}", '{role: "\\U000E0041\\U000E007F"}'),
+            "b.yaml:4:23: must not be empty: it holds only invisible characters "
+            "(U+E0041 TAG LATIN CAPITAL LETTER A, U+E007F CANCEL TAG)",
+        ),
+        (
+            HEAD.replace("[a point]", '["\\u2063"]'),
+            "b.yaml:3:14: must not be empty: it holds only invisible characters (U+2063 INVISIBLE SEPARATOR)",
+        ),
+        (
+            HEAD + 'events: [{name: E, evidence: "\\u200d"}]\n',
+            "b.yaml:5:30: must not be empty: it holds only invisible characters (U+200D ZERO WIDTH JOINER)",
+        ),
+        (
+            HEAD + 'events: [{name: E}]\nfigures: [{label: L, value: "\\u200b"}]\n',
+            f"b.yaml:6:29: must not be empty: it holds only invisible characters ({ZWSP})",
+        ),
+    ],
+    ids=[
+        "headline",
+        "name-bom-escape",
+        "name-bom-raw",
+        "alias",
+        "alias-many",
+        "role-tags",
+        "key-point",
+        "evidence",
+        "figure",
+    ],
+)
+def test_invisible_text_is_empty_text(bdir, content, expected):
+    assert bdir.problems(content) == [expected]
+
+
+def test_invisible_present_at_and_evidence_are_reported_once(bdir):
+    bdir.write(SOURCE, "source.txt")
+    content = DOC.replace("[state banquet]", '["\\u200b"]').replace("the two leaders met", '"\\ufeff"')
+    assert bdir.problems(content) == [
+        f"b.yaml:8:15: must not be empty: it holds only invisible characters ({BOM})",
+        f"b.yaml:15:18: must not be empty: it holds only invisible characters ({ZWSP})",
+    ]
+
+
+def test_joiners_and_format_characters_inside_real_text_stay_legal(bdir):
+    content = HEAD.replace("{name: A}", '{name: "\\u200bA\\u200d", aliases: ["\\ufeffB", "C\\u00ad"]}')
+    [person] = bdir.load(content).participants
+    assert person.name == "\u200bA\u200d"
+    assert person.aliases == ("\ufeffB", "C\u00ad")
+
+
 def test_role_alone_or_name_alone_is_enough(bdir):
     briefing = bdir.load(HEAD.replace("{name: A}", "{role: Interior Minister}, {name: B}"))
     assert [p.label for p in briefing.participants] == ["Interior Minister", "B"]

@@ -115,6 +115,34 @@ def test_agrees_with_the_model(validator, sample, change, valid):
     assert (errors(validator, sample) == []) is valid
 
 
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("\u200b", False),
+        ("\ufeff", False),
+        (" \u200c\u200d ", False),
+        ("\u3164", False),
+        ("\u00ad\ufe0f\u2060", False),
+        ("\t\n", False),
+        ("A\u200d", True),
+        ("\ufeffA", True),
+        ("می\u200cخواهم", True),
+    ],
+)
+def test_invisible_text_is_empty_text(validator, sample, text, valid):
+    for change in (
+        lambda d: d.update(headline=text),
+        lambda d: d["participants"][0].update(name=text),
+        lambda d: d["participants"][0].update(aliases=[text]),
+        lambda d: d["participants"][0].update(evidence=text),
+        lambda d: d["participants"][0].update(evidence=[text]),
+        lambda d: d.update(key_points=[text]),
+    ):
+        document = json.loads(json.dumps(sample))
+        change(document)
+        assert (errors(validator, document) == []) is valid, (text, errors(validator, document))
+
+
 def test_x_keys_are_accepted_everywhere(validator, sample):
     sample["x-editor"] = {"anything": [1, None, {"deep": True}]}
     sample["source"]["x-retrieved"] = "2026-02-05"

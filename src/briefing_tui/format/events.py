@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.problems import FileContext, Problem
 from briefing_tui.format.suggest import did_you_mean
 from briefing_tui.format.yamltree import Pos, items_at
@@ -34,7 +35,7 @@ def event_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> list[Pr
             continue
         names_pos = person_pos.child("present_at")
         for index, name in enumerate(names):
-            if isinstance(name, str) and name not in events:
+            if isinstance(name, str) and name not in events and has_visible(name):
                 hint = did_you_mean(name, events)
                 if not hint:
                     hint = (

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import normalise_quote
 from briefing_tui.format.reading import forbidden_chars, read_text
@@ -79,7 +80,7 @@ def _quotes_not_found(
     haystack = normalise_quote(text)
     for quote, quote_pos in _evidence(data, pos):
         needle = normalise_quote(quote)
-        if needle and needle not in haystack:
+        if has_visible(needle) and needle not in haystack:  # else the model says it is empty
             closest = _closest_passage(needle, haystack) if len(problems) < MAX_CLOSEST else ""
             shown_quote = quote if len(quote) <= 80 else quote[:77] + "..."
             problems.append(

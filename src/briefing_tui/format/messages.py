@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from briefing_tui.format.invisible import empty_message
 from briefing_tui.format.model import (
     DATE_AND_TIME,
     Agreement,
@@ -77,7 +78,13 @@ def validation_problems(
                 continue
             message = _message(error, at, key)
             if key == "value" and loc[0] == "figures":
-                message = f"expected text or a number, found {kind_of(error.get('input'))}"
+                found = error.get("input")
+                # Only text that says nothing fails every branch of the union.
+                message = (
+                    empty_message(found)
+                    if isinstance(found, str)
+                    else f"expected text or a number, found {kind_of(found)}"
+                )
             if error["type"] == "missing" and len(loc) > 1:
                 noun = _NOUNS.get(str(loc[0]), str(loc[0]))
                 message = f"{message} in this {noun}"
@@ -144,7 +151,7 @@ def _message(error: ErrorDetails, pos: Pos, key: int | str | None) -> str:
             hint = f"; write a list, even of one item: {key}: [{value}]"
         return f"expected {wanted}, found {found}{hint}"
     if kind in {"string_too_short", "string_pattern_mismatch"}:
-        return "must not be empty"
+        return empty_message(value) if isinstance(value, str) else "must not be empty"
     if kind == "too_short":
         noun = _NOUNS.get(str(key), "item")
         return f"needs at least one {noun}"

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from briefing_tui.format.invisible import VISIBLE_PATTERN, empty_message, has_visible
 from briefing_tui.format.yamltree import EXTENSION_PREFIX
 
 FORMAT_VERSION = 1
@@ -42,8 +44,20 @@ _MODEL_CONFIG = ConfigDict(
     json_schema_extra=_schema_extras,
 )
 
-#: Text that must say something: not empty, not only white space.
-Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S")]
+
+def _visible(value: str) -> str:
+    # The pattern already refused most invisible text; this catches what it cannot express.
+    if not has_visible(value):
+        raise ValueError(empty_message(value))
+    return value
+
+
+#: Text that must say something: not empty, not only white space or other invisible characters.
+Text = Annotated[
+    str,
+    StringConstraints(strict=True, min_length=1, pattern=VISIBLE_PATTERN),
+    AfterValidator(_visible),
+]
 OptionalText = Annotated[str, StringConstraints(strict=True)]
 
 
@@ -79,7 +93,7 @@ def _one_or_many(value: Any) -> Any:
 
 
 #: One quote or a list of quotes; always a tuple once loaded.
-_TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_TEXT_SCHEMA = {"type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN}
 Evidence = Annotated[
     tuple[Text, ...],
     BeforeValidator(_one_or_many),
