@@ -669,6 +669,102 @@ def test_unicode_line_separators_do_not_shift_lines(bdir, separator):
     assert all(problem.startswith("b.yaml:6:1: ") for problem in problems if "'colour'" in problem)
 
 
+# -- syntax errors that say what to fix ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (HEAD + "source:\n\tfile: x.txt\n", "b.yaml:6:1: tabs cannot indent YAML; use spaces"),
+        (HEAD + "events:\n  - name: E\n\t  summary: s\n", "b.yaml:7:1: tabs cannot indent YAML; use spaces"),
+        (HEAD + "topics:\n  - a\n  -\tb\n", "b.yaml:7:4: YAML does not allow a tab here; use a space"),
+        (
+            HEAD + "summary: He said: we agree\n",
+            "b.yaml:5:17: a ': ' inside a value starts a mapping in YAML; quote the value: "
+            'summary: "He said: we agree"',
+        ),
+        (
+            HEAD + 'events:\n  - name: Talks: day "one"\n',
+            "b.yaml:6:16: a ': ' inside a value starts a mapping in YAML; quote the value: "
+            'name: "Talks: day \\"one\\""',
+        ),
+        (
+            HEAD + "location: a\n  b: c\n",
+            "b.yaml:6:4: YAML syntax error: a ': ' here starts a mapping; if it is part of a value, quote "
+            "the value, and if it ends a key, line the key up with the keys beside it",
+        ),
+        (
+            HEAD + "x-" + "k" * 1100 + ": v\n",
+            "b.yaml:5:1: this key is 1,102 characters long: YAML limits a plain key to 1,024 characters; "
+            "shorten it",
+        ),
+        (
+            HEAD + "summary: a\uffffb\n",
+            "b.yaml:5:11: U+FFFF is not a character (a Unicode noncharacter) and YAML refuses it; delete it",
+        ),
+        (
+            HEAD + 'summary: "\\ufffe"\n',
+            "b.yaml:5:10: U+FFFE is not a character (a Unicode noncharacter) and YAML refuses it; delete it",
+        ),
+    ],
+    ids=[
+        "tab-indent",
+        "tab-in-list",
+        "tab-after-dash",
+        "colon",
+        "colon-quotes",
+        "colon-indent",
+        "long-key",
+        "ffff",
+        "escaped-fffe",
+    ],
+)
+def test_syntax_errors_say_what_to_fix(bdir, content, expected):
+    assert bdir.problems(content) == [expected]
+
+
+def test_a_key_of_1024_characters_is_fine(bdir):
+    assert bdir.load(HEAD + "x-" + "k" * 1022 + ": v\n").headline == "H"
+
+
+def test_a_character_libyaml_refuses_is_one_line_with_its_place():
+    problems: list[yamltree.TreeProblem] = []
+    with pytest.raises(yamltree.TreeError) as caught:
+        yamltree.read_tree("a: b\nc: 'éé\ufffe'\n", problems)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (2, 7)
+    assert problem.message == "YAML cannot read U+FFFE (control characters are not allowed); delete it"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            HEAD + "events:\n  - name: E\n    evidence: {quote: q, page: 2}\n",
+            "b.yaml:7:15: evidence is one quote or a list of quotes, found a mapping",
+        ),
+        (
+            HEAD + "events:\n  - name: E\n    evidence:\n      He said: yes\n",
+            "b.yaml:8:7: evidence is one quote or a list of quotes, found a mapping; "
+            "if it is text holding ': ', quote it: evidence: \"He said: yes\"",
+        ),
+        (
+            HEAD + "events:\n  - name: E\n    evidence:\n      - He said: yes\n",
+            "b.yaml:8:9: expected text, found a mapping; "
+            "if it is text holding ': ', quote it: - \"He said: yes\"",
+        ),
+        (
+            HEAD + "summary:\n  He said: yes\n",
+            "b.yaml:6:3: expected text, found a mapping; "
+            "if it is text holding ': ', quote it: summary: \"He said: yes\"",
+        ),
+    ],
+    ids=["evidence-mapping", "evidence-colon", "evidence-item-colon", "summary-colon"],
+)
+def test_a_mapping_where_text_is_expected(bdir, content, expected):
+    assert bdir.problems(content) == [expected]
+
+
 # -- extension keys -----------------------------------------------------------------------------
 
 

@@ -120,6 +120,8 @@ def _message(error: ErrorDetails, pos: Pos, key: int | str | None) -> str:
     raw = pos.raw
     if kind == "missing":
         return f"missing required key {error['loc'][-1]!r}"
+    if key == "evidence" and isinstance(value, dict):
+        return f"evidence is one quote or a list of quotes, found a mapping{_colon_hint(key, value, pos)}"
     if kind in {
         "string_type",
         "model_type",
@@ -145,6 +147,8 @@ def _message(error: ErrorDetails, pos: Pos, key: int | str | None) -> str:
         elif raw is not None and value is not None and not isinstance(value, str):
             found = f"{found} ({raw})"
         hint = _quote_hint(key, raw) if wanted == "text" and value is not None else ""
+        if wanted == "text" and isinstance(value, dict):
+            hint = _colon_hint(key, value, pos)
         if wanted == "text" and value is None:
             hint = "; write the text or remove the key"
         elif wanted == "a list" and isinstance(value, str) and isinstance(key, str):
@@ -176,6 +180,23 @@ def _quote_hint(key: int | str | None, raw: str | None) -> str:
         return ""
     written = f'{key}: "{raw}"' if isinstance(key, str) else f'- "{raw}"'
     return f"; if you mean the text, quote it: {written}"
+
+
+def _colon_hint(key: int | str | None, value: dict[Any, Any], pos: Pos) -> str:
+    """For a mapping of one entry where text is expected: most likely text with an unquoted ': ' in
+    it, which YAML read as a key and its value (the value as written: `He said: yes` is no boolean)."""
+    if len(value) != 1:
+        return ""
+    [(first, rest)] = value.items()
+    if not isinstance(rest, str):
+        place = pos.child(first)
+        rest = place.raw if place is not pos else None
+    if not isinstance(first, str) or rest is None:
+        return ""
+    text = f"{first}: {rest}"
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    fixed = f"{key}: {quoted}" if isinstance(key, str) else f"- {quoted}"
+    return f"; if it is text holding ': ', quote it: {fixed}"
 
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:

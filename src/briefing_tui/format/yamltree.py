@@ -39,8 +39,11 @@ EXTENSION_PREFIX = "x-"
 #: C0 controls but tab, LF and CR; DEL; C1 controls; bidi embeddings/overrides and isolates.
 UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: In a briefing also the Unicode line and paragraph separators: invisible in editors, yet libyaml counts
-#: them as line breaks, so every position after one would be off.
-FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+#: them as line breaks, so every position after one would be off; and the noncharacters U+FFFE and
+#: U+FFFF, which libyaml refuses without a line and column.
+FORBIDDEN_CHARS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
+)
 
 _C0_NAMES = {
     0x00: "NUL",
@@ -73,6 +76,8 @@ def describe_forbidden(char: str) -> str:
             f"bidirectional control U+{code:04X} ({_BIDI_NAMES[code]}) is not allowed: it makes text "
             "display in a different order from what the file says; delete it"
         )
+    if code in (0xFFFE, 0xFFFF):
+        return f"U+{code:04X} is not a character (a Unicode noncharacter) and YAML refuses it; delete it"
     if code in _SEPARATOR_NAMES:
         return (
             f"U+{code:04X} ({_SEPARATOR_NAMES[code]}) is not allowed: it is invisible and YAML counts it "
@@ -305,16 +310,86 @@ def _events(text: str) -> Iterator[yaml.Event]:
         loader.dispose()
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> TreeProblem:
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> TreeProblem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    if mark is not None:
+        better = _explained(problem, getattr(exc, "context_mark", None), mark, text)
+        if better is not None:
+            return better
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
     if mark is None:
         return TreeProblem(None, None, message)
     return TreeProblem(mark.line + 1, mark.column + 1, message)
+
+
+#: libyaml's limit on the length of a key written without `?`.
+_MAX_SIMPLE_KEY = 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line(text: str, number: int) -> str:
+    """Line `number` (0-based) of `text`, counted the way YAML counts lines."""
+    start = 0
+    for index, match in enumerate(_LINE_BREAK.finditer(text)):
+        if index == number:
+            return text[start : match.start()]
+        start = match.end()
+    return text[start:]
+
+
+def _explained(problem: str, context_mark: Any, mark: Any, text: str) -> TreeProblem | None:
+    """libyaml's message where it does not say what to fix, in words that do; None elsewhere."""
+    line = _line(text, mark.line)
+    at = mark.column
+    if line[at : at + 1] == "\t":
+        if not line[:at].strip(" \t"):
+            return TreeProblem(mark.line + 1, at + 1, "tabs cannot indent YAML; use spaces")
+        return TreeProblem(mark.line + 1, at + 1, "YAML does not allow a tab here; use a space")
+    if problem.startswith("mapping values are not allowed"):
+        return TreeProblem(mark.line + 1, at + 1, _colon_in_value(line, at))
+    if problem == "could not find expected ':'" and context_mark is not None:
+        key_line = _line(text, context_mark.line)
+        colon = key_line.find(":", context_mark.column)
+        if colon - context_mark.column > _MAX_SIMPLE_KEY:
+            return TreeProblem(
+                context_mark.line + 1,
+                context_mark.column + 1,
+                f"this key is {colon - context_mark.column:,} characters long: YAML limits a plain "
+                f"key to {_MAX_SIMPLE_KEY:,} characters; shorten it",
+            )
+    return None
+
+
+def _colon_in_value(line: str, colon: int) -> str:
+    """A ': ' after a key's ': ' on one line: the value needs quotes, which the message shows."""
+    key_end = line.find(": ", 0, colon)
+    key, value = line[: max(key_end, 0)].strip(), line[key_end + 2 :].strip()
+    while key.startswith("- "):
+        key = key[2:].lstrip()
+    if key_end < 0 or not key or not value or value[0] in "\"'[{":
+        return (
+            "YAML syntax error: a ': ' here starts a mapping; if it is part of a value, quote the "
+            "value, and if it ends a key, line the key up with the keys beside it"
+        )
+    if len(value) > 80:
+        value = value[:60] + "…"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"a ': ' inside a value starts a mapping in YAML; quote the value: {key}: {quoted}"
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> TreeProblem:
+    """A character libyaml will not read, at its line and column (libyaml counts bytes)."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    breaks = list(_LINE_BREAK.finditer(before))
+    column = len(before) - (breaks[-1].end() if breaks else 0) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return TreeProblem(len(breaks) + 1, column, f"YAML cannot read U+{code:04X} ({exc.reason}); delete it")
 
 
 def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
@@ -445,7 +520,7 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                     top.value[top.key] = value
                     top.children[top.key] = (*top.key_pos, pos)
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc))
+        problems.append(_syntax_problem(exc, text))
         raise TreeError(problems) from None
     if documents == 0:
         raise TreeError([*problems, TreeProblem(None, None, "the file holds no YAML document")])
