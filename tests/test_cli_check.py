@@ -148,6 +148,43 @@ def test_folder_without_briefings(bdir, capsys):
     ]
 
 
+def _unknown_keys(n: int) -> str:
+    return VALID + "".join(f"unknwn{i}: x\n" for i in range(n))
+
+
+def test_problems_of_one_kind_are_capped(bdir, capsys):
+    bdir.write(_unknown_keys(1000))
+    bdir.write(VALID + "summry: x\n", "c.yaml")
+    assert main(["check", "b.yaml", "c.yaml"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 20 + 1 + 1 + 1
+    assert lines[0].startswith("b.yaml:5:1: unknown key 'unknwn0' in a briefing")
+    assert lines[19].startswith("b.yaml:24:1: unknown key 'unknwn19' in a briefing")
+    assert lines[20] == "b.yaml: … and 980 more problems like this (unknown-key)"
+    assert lines[21] == "c.yaml:5:1: unknown key 'summry' in a briefing; did you mean 'summary'?"
+    assert (
+        lines[22]
+        == "2 files checked: 0 valid, 2 invalid, 1001 problems (not all listed: --all lists every one)"
+    )
+
+
+def test_all_lists_every_problem(bdir, capsys):
+    bdir.write(_unknown_keys(1000))
+    assert main(["check", "--all", "b.yaml"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1001
+    assert lines[999].startswith("b.yaml:1004:1: unknown key 'unknwn999' in a briefing")
+    assert lines[-1] == "1 file checked: 0 valid, 1 invalid, 1000 problems"
+
+
+def test_output_stays_small_for_100000_unknown_keys(tmp_path):
+    (tmp_path / "b.yaml").write_text(_unknown_keys(100_000))
+    result = run_check("b.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert len(result.stdout) < 5000
+    assert result.stdout.splitlines()[-2] == "b.yaml: … and 99,980 more problems like this (unknown-key)"
+
+
 @pytest.mark.parametrize("argv", [["check"], ["check", "--bogus", "data"], ["check", "-x"]])
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:

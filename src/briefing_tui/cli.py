@@ -57,6 +57,8 @@ def _open_parser() -> argparse.ArgumentParser:
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
     if name == "check":
+        from briefing_tui.format.problems import PER_KIND
+
         parser = argparse.ArgumentParser(
             prog=f"{PROG} check",
             description="Validate briefing files; folders are searched for *.yaml and *.yml. "
@@ -65,6 +67,12 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help=f"list every problem (by default, after {PER_KIND} problems of one kind in a file, "
+            "one line counts the rest)",
+        )
     elif name == "schema":
         parser = argparse.ArgumentParser(
             prog=f"{PROG} schema",
@@ -132,29 +140,32 @@ def _positive(text: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from briefing_tui.format.loader import load_briefing
-    from briefing_tui.format.problems import BriefingError, Problem
+    from briefing_tui.format.problems import BriefingError, Problem, capped, printable
     from briefing_tui.library import folder_entries
 
     files = valid = problems = skipped = 0
+    unlisted = False
     for root in args.paths:
         # A path given by name is checked whatever it is; in a folder, entries that are no
         # regular files (folders, FIFOs, broken links) are not briefings, but they are listed.
         entries: list[tuple[Path, str | None]] = folder_entries(root) if root.is_dir() else [(root, None)]
         if not any(why is None for _, why in entries):
-            print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder"))
+            print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder", "file"))
             problems += 1
         for path, why in entries:
             if why is not None:
-                print(Problem(str(path), None, None, f"skipped: {why}"))
+                print(f"{printable(str(path))}: skipped: {why}")
                 skipped += 1
                 continue
             files += 1
             try:
                 load_briefing(path)
             except BriefingError as exc:
-                for problem in exc.problems:
+                listed = exc.problems if args.all else capped(exc.problems)
+                for problem in listed:
                     print(problem)
                 problems += len(exc.problems)
+                unlisted = unlisted or len(listed) != len(exc.problems)
             else:
                 valid += 1
                 if not args.quiet:
@@ -165,6 +176,8 @@ def _check(args: argparse.Namespace) -> int:
         summary += f", {problems} problem{'s' * (problems != 1)}"
     if skipped:
         summary += f", {skipped} skipped"
+    if unlisted:
+        summary += " (not all listed: --all lists every one)"
     print(summary)
     return 1 if problems else 0
 

@@ -3,12 +3,16 @@ participant's `present_at` gives is one of them."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.problems import FileContext, Problem
-from briefing_tui.format.suggest import did_you_mean
+from briefing_tui.format.suggest import Suggester
 from briefing_tui.format.yamltree import Pos, items_at
+
+#: Event names listed when a `present_at` name is like none of them.
+MAX_LISTED = 10
 
 
 def event_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> list[Problem]:
@@ -25,10 +29,13 @@ def event_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> list[Pr
                     at,
                     f"event {name!r} is named twice: the first is on line "
                     f"{events[name]}; event names must be unique",
+                    "duplicate-event",
                 )
             )
         else:
             events[name] = at.line
+    suggest = Suggester(events, ignore_case=True)
+    listed = ""
     for person, person_pos in items_at(data, pos, "participants"):
         names = person.get("present_at") if isinstance(person, dict) else None
         if not isinstance(names, list):
@@ -36,12 +43,20 @@ def event_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> list[Pr
         names_pos = person_pos.child("present_at")
         for index, name in enumerate(names):
             if isinstance(name, str) and name not in events and has_visible(name):
-                hint = did_you_mean(name, events)
+                hint = suggest.hint(name)
                 if not hint:
-                    hint = (
-                        f" (events: {', '.join(map(repr, events))})"
-                        if events
-                        else "; the briefing has no events: add them under 'events'"
-                    )
-                problems.append(file.at(names_pos.child(index), f"present_at names no event {name!r}{hint}"))
+                    listed = listed or _listed(events)
+                    hint = listed
+                problems.append(
+                    file.at(names_pos.child(index), f"present_at names no event {name!r}{hint}", "present-at")
+                )
     return problems
+
+
+def _listed(events: dict[str, int]) -> str:
+    if not events:
+        return "; the briefing has no events: add them under 'events'"
+    names = ", ".join(map(repr, itertools.islice(events, MAX_LISTED)))
+    if len(events) > MAX_LISTED:
+        names += f" and {len(events) - MAX_LISTED:,} more"
+    return f" (events: {names})"

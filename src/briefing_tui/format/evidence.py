@@ -31,7 +31,7 @@ def evidence_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> tupl
     at = pos.child("source").child("file")
 
     def fail(message: str) -> tuple[list[Problem], None]:
-        return [file.at(at, message)], None
+        return [file.at(at, message, "source-file")], None
 
     if os.path.isabs(file_name) or re.match(r"^[A-Za-z]:[\\/]", file_name):
         return fail(f"source file {file_name!r} must be relative to the briefing's folder")
@@ -69,7 +69,7 @@ def _in_briefing(found: list[Problem], file: FileContext, at: Pos, what: str) ->
             message = problem.message
         else:
             message = f"{what}: {problem.message}"
-        problems.append(file.at(at, message))
+        problems.append(file.at(at, message, "source-file"))
     return problems
 
 
@@ -84,7 +84,11 @@ def _quotes_not_found(
             closest = _closest_passage(needle, haystack) if len(problems) < MAX_CLOSEST else ""
             shown_quote = quote if len(quote) <= 80 else quote[:77] + "..."
             problems.append(
-                file.at(quote_pos, f"evidence not found in {file_name!r}: {shown_quote!r}{closest}")
+                file.at(
+                    quote_pos,
+                    f"evidence not found in {file_name!r}: {shown_quote!r}{closest}",
+                    "evidence-not-found",
+                )
             )
     return problems
 

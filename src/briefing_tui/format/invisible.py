@@ -63,6 +63,8 @@ def invisible(char: str) -> bool:
 
 def has_visible(text: str) -> bool:
     """Whether `text` holds a character that shows."""
+    if "!" <= text[:1] <= "~":  # nearly always: printable ASCII first
+        return True
     return any(unicodedata.category(m.group()) != "Cf" for m in _CANDIDATE.finditer(text))
 
 

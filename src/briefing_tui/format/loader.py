@@ -70,7 +70,7 @@ def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileC
     if not isinstance(data, dict):
         found = "nothing" if data is None else kind_of(data)
         problems.append(
-            file.at(pos, f"the top level must be a mapping (headline: ..., date: ...), found {found}")
+            file.at(pos, f"the top level must be a mapping (headline: ..., date: ...), found {found}", "type")
         )
         raise BriefingError(problems)
     data.setdefault("id", file.path.stem)
@@ -95,7 +95,7 @@ def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileC
 
 
 def _problems(file: FileContext, found: list[TreeProblem]) -> list[Problem]:
-    return [file.problem(p.line, p.column, p.message) for p in found]
+    return [file.problem(p.line, p.column, p.message, p.code) for p in found]
 
 
 __all__ = [

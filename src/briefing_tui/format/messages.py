@@ -25,7 +25,7 @@ from briefing_tui.format.model import (
     Source,
 )
 from briefing_tui.format.problems import FileContext, Problem
-from briefing_tui.format.suggest import did_you_mean
+from briefing_tui.format.suggest import Suggester
 from briefing_tui.format.yamltree import Pos, date_problem
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ def validation_problems(
 ) -> Iterator[Problem]:
     """A problem for each of pydantic's errors, but none at a place in `skip` (already reported)."""
     seen: set[tuple[int | str, ...]] = set()
+    # Per model: its keys' did-you-mean, and the list of them for a key like none of them.
+    keys: dict[type[BaseModel], tuple[Suggester, str]] = {}
     errors = exc.errors(include_url=False)
     # pydantic also calls a list "too short" when its only items failed: that is not a problem of its own.
     failed_within = {tuple(e["loc"][:i]) for e in errors for i in range(1, len(e["loc"]))}
@@ -64,12 +66,15 @@ def validation_problems(
         if error["type"] == "extra_forbidden":
             line, column = _key_pos(pos, loc)
             model = _model_at(loc[:-1])
-            known = [k for k in model.model_fields if not k.startswith("_")]
             name = str(loc[-1])
             where = "a briefing" if model is Briefing else f"{_NOUNS.get(str(loc[0]), 'source')!s}"
-            message = f"unknown key {name!r} in {where}{did_you_mean(name, known)}"
-            if not did_you_mean(name, known):
-                message += f" (known keys: {', '.join(known)}; or prefix it with 'x-')"
+            known = keys.get(model)
+            if known is None:
+                names = [k for k in model.model_fields if not k.startswith("_")]
+                listed = f" (known keys: {', '.join(names)}; or prefix it with 'x-')"
+                known = keys[model] = (Suggester(names), listed)
+            hint = known[0].hint(name) or known[1]
+            message, code = f"unknown key {name!r} in {where}{hint}", "unknown-key"
         else:
             # A loc may run past the file (a union's branch names): the deepest point found is the value.
             at, key, _ = _locate(pos, loc)
@@ -77,14 +82,14 @@ def validation_problems(
             if (line, column) in skip:
                 continue
             message = _message(error, at, key)
+            code = _code(error["type"], key, message)
             if key == "value" and loc[0] == "figures":
                 found = error.get("input")
                 # Only text that says nothing fails every branch of the union.
-                message = (
-                    empty_message(found)
-                    if isinstance(found, str)
-                    else f"expected text or a number, found {kind_of(found)}"
-                )
+                if isinstance(found, str):
+                    message, code = empty_message(found), "empty"
+                else:
+                    message, code = f"expected text or a number, found {kind_of(found)}", "type"
             if error["type"] == "missing" and len(loc) > 1:
                 noun = _NOUNS.get(str(loc[0]), str(loc[0]))
                 message = f"{message} in this {noun}"
@@ -93,7 +98,25 @@ def validation_problems(
         if place in seen:
             continue
         seen.add(place)
-        yield file.problem(line, column, message)
+        yield file.problem(line, column, message, code)
+
+
+def _code(error_type: str, key: int | str | None, message: str) -> str:
+    """The problem's code (see `problems`) for one of pydantic's errors, told apart by its type and
+    by the message made of it."""
+    if error_type == "missing":
+        return "missing-key"
+    if error_type in {"string_too_short", "string_pattern_mismatch", "too_short"}:
+        return "empty"
+    if message.startswith("must not be empty"):
+        return "empty"
+    if error_type.startswith("date") or "date like" in message or message.startswith("impossible date"):
+        return "date"
+    if key == "briefing":
+        return "version"
+    if error_type.endswith("_type") or message.startswith(("expected", "evidence is one")):
+        return "type"
+    return "invalid"
 
 
 def kind_of(value: Any) -> str:

@@ -25,8 +25,10 @@ MAX_CHAR_PROBLEMS = 20
 def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> str:
     """The UTF-8 text of a regular file, or `BriefingError` saying why it cannot be had."""
 
-    def fail(message: str, line: int | None = None, column: int | None = None) -> BriefingError:
-        return BriefingError([Problem(shown, line, column, message)])
+    def fail(
+        message: str, line: int | None = None, column: int | None = None, code: str = "file"
+    ) -> BriefingError:
+        return BriefingError([Problem(shown, line, column, message, code)])
 
     try:
         info = path.stat()
@@ -58,6 +60,7 @@ def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> 
             "save the file as UTF-8",
             line,
             column,
+            "encoding",
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -82,9 +85,12 @@ def forbidden_chars(text: str, shown: str, pattern: re.Pattern[str] = FORBIDDEN_
         count += 1
         if count <= MAX_CHAR_PROBLEMS:
             line, column = _offset_to_pos(starts, match.start())
-            problems.append(Problem(shown, line, column, describe_forbidden(match.group())))
+            problems.append(
+                Problem(shown, line, column, describe_forbidden(match.group()), "control-character")
+            )
     if count > MAX_CHAR_PROBLEMS:
-        problems.append(Problem(shown, None, None, f"{count - MAX_CHAR_PROBLEMS} more control characters"))
+        more = f"{count - MAX_CHAR_PROBLEMS} more control characters"
+        problems.append(Problem(shown, None, None, more, "control-character"))
     return problems
 
 

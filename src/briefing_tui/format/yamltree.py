@@ -127,6 +127,8 @@ class TreeProblem:
     line: int | None
     column: int | None
     message: str
+    #: What kind of problem it is: see `problems.Problem.code`.
+    code: str = "syntax"
 
 
 class TreeError(Exception):
@@ -389,7 +391,8 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> TreeProblem:
     breaks = list(_LINE_BREAK.finditer(before))
     column = len(before) - (breaks[-1].end() if breaks else 0) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    return TreeProblem(len(breaks) + 1, column, f"YAML cannot read U+{code:04X} ({exc.reason}); delete it")
+    message = f"YAML cannot read U+{code:04X} ({exc.reason}); delete it"
+    return TreeProblem(len(breaks) + 1, column, message, "control-character")
 
 
 def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
@@ -409,8 +412,8 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
     map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    def fail(line: int, column: int, message: str) -> None:
-        problems.append(TreeProblem(line, column, message))
+    def fail(line: int, column: int, message: str, code: str) -> None:
+        problems.append(TreeProblem(line, column, message, code))
 
     # Dispatched on its exact type, which is faster than isinstance but lets mypy narrow nothing.
     event: Any
@@ -426,18 +429,21 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                             pos.line,
                             pos.column,
                             f"aliases (*{event.anchor}) are not allowed; write the value out",
+                            "alias",
                         )
                     else:
                         fail(
                             pos.line,
                             pos.column,
                             f"anchors (&{event.anchor}) are not allowed; write the value out",
+                            "anchor",
                         )
                 if kind is not alias_event and event.tag is not None:
                     fail(
                         pos.line,
                         pos.column,
                         f"tags ({_as_written(event.tag)}) are not allowed in a briefing; remove the tag",
+                        "tag",
                     )
                 ignored = top is not None and (
                     top.ignored or (top.is_map and not top.awaiting_key and top.drop_value)
@@ -448,16 +454,21 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                     else:
                         value, why = _scalar(event, pos)
                         if why and not ignored:
-                            fail(pos.line, pos.column, why)
+                            fail(pos.line, pos.column, why, "date" if _DATE_LIKE.match(value) else "number")
                     if type(value) is str:
                         bad = forbidden(value)
                         if bad:
-                            fail(pos.line, pos.column, describe_forbidden(bad.group()))
+                            fail(pos.line, pos.column, describe_forbidden(bad.group()), "control-character")
                 elif kind is alias_event:
                     value = None
                 else:
                     if len(stack) >= MAX_DEPTH:
-                        fail(pos.line, pos.column, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+                        fail(
+                            pos.line,
+                            pos.column,
+                            f"nesting deeper than {MAX_DEPTH} levels is not allowed",
+                            "depth",
+                        )
                         raise TreeError(problems)
                     if kind is map_start:
                         pos.children = {}
@@ -479,6 +490,7 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                         mark.line + 1,
                         mark.column + 1,
                         "a briefing file holds one YAML document; this is a second one",
+                        "syntax",
                     )
                     break
                 continue
@@ -495,7 +507,7 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                 top.awaiting_key = False
                 top.drop_value = False
                 if type(value) is not str:
-                    fail(pos.line, pos.column, "a key must be plain text, not a list or mapping")
+                    fail(pos.line, pos.column, "a key must be plain text, not a list or mapping", "key-type")
                     top.key, top.drop_value = None, True
                     continue
                 top.key, top.key_pos = value, (pos.line, pos.column)
@@ -505,12 +517,18 @@ def read_tree(text: str, problems: list[TreeProblem]) -> tuple[Any, Pos]:
                         pos.line,
                         pos.column,
                         f"duplicate key {value!r}: the first is on line {first}; keep only one",
+                        "duplicate-key",
                     )
                     top.drop_value = True
                     continue
                 top.seen[value] = pos.line
                 if value == "<<":
-                    fail(pos.line, pos.column, "merge keys (<<) are not allowed; write the keys out")
+                    fail(
+                        pos.line,
+                        pos.column,
+                        "merge keys (<<) are not allowed; write the keys out",
+                        "merge-key",
+                    )
                     top.drop_value = True
                 elif value.startswith(EXTENSION_PREFIX):
                     top.drop_value = True
