@@ -600,8 +600,32 @@ def test_near_miss_evidence_shows_the_closest_passage(bdir):
         HEAD + "source: {file: article.txt}\nevents: [{name: E, evidence: the 2025-2028 roadmap}]\n"
     ) == [
         "b.yaml:6:30: evidence not found in 'article.txt': 'the 2025-2028 roadmap'; "
-        "closest passage: 'the 2025-2027 roadmap'"
+        "closest passage: 'the 2025–2027 roadmap'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "passage"),
+    [
+        (  # the article's own dash, quote marks and line breaks, not the compared form
+            "😀 He said:\n\n  “the roadmap is set” —\tfor now.\n",
+            "'the roadmap is sett' - for now",
+            "“the roadmap is set” —\tfor now.",
+        ),
+        (  # whole words at both ends
+            "Later the Kazakh ministers signed the transit roadmap in Astana.\n",
+            "kazak minsters sigend",
+            "Kazakh ministers signed",
+        ),
+        ("The Cafe\u0301 Europa meeting ended.\n", "Café Europe meeting", "Café Europa meeting"),
+    ],
+    ids=["exact-characters", "whole-words", "nfc"],
+)
+def test_the_closest_passage_is_the_articles_own_text(bdir, article, quote, passage):
+    bdir.write(article, "article.txt")
+    content = HEAD + f"source: {{file: article.txt}}\nevents: [{{name: E, evidence: {quote!r}}}]\n"
+    [problem] = bdir.problems(content)
+    assert problem.endswith(f"; closest passage: {passage!r}")
 
 
 def test_evidence_is_checked_in_every_section(bdir):

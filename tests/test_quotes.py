@@ -6,7 +6,10 @@ highlight one `check` refuses.
 
 from __future__ import annotations
 
+import sys
+import tracemalloc
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from hypothesis import strategies as st
 from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.loader import parse_briefing
 from briefing_tui.format.problems import BriefingError
-from briefing_tui.format.quotes import locate_quotes, normalise_quote
+from briefing_tui.format.quotes import Haystack, locate_quotes, normalise_quote
 from briefing_tui.format.reading import read_text
 
 HEAD = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
@@ -95,3 +98,61 @@ def test_quotes_are_found_despite_typography_and_spacing() -> None:
 
 def test_normalise_quote() -> None:
     assert normalise_quote("  “we’re”\u00a0—\n\tready  ") == '"we\'re" - ready'
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=st.lists(ALPHABET, max_size=60).map("".join))
+def test_the_haystack_maps_every_character_back(source: str) -> None:
+    source = unicodedata.normalize("NFC", source)
+    haystack = Haystack(source)
+    assert haystack.text.strip() == normalise_quote(source)
+    for at, char in enumerate(haystack.text):
+        back = source[haystack.offset(at)]
+        assert normalise_quote(back) == char or (char == " " and back.isspace())
+    offsets = [haystack.offset(at) for at in range(len(haystack.text))]
+    assert offsets == sorted(set(offsets))
+
+
+def test_offsets_after_runs_of_white_space() -> None:
+    source = "a  b\n\n\nc d\t\te"
+    haystack = Haystack(source)
+    assert haystack.text == "a b c d e"
+    assert [source[haystack.offset(i)] for i in range(len(haystack.text))] == list("a b\nc d\te")
+    assert locate_quotes(source, ["b c d"]) == [(3, 10)]
+
+
+def _peak(call: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("first", ["", "😀 "], ids=["ascii", "emoji-first"])
+def test_locating_quotes_in_a_long_source_is_light(first: str) -> None:
+    # An offset map of one Python int per character costs 8 to 36 bytes a character.
+    source = first + "The minister said that the agreement would be signed.\n" * 40_000
+    found = locate_quotes(source, ["agreement would be signed. The", "absent"])
+    assert found[1] is None
+    assert found[0] is not None and source[found[0][0] : found[0][1]] == "agreement would be signed.\nThe"
+    assert _peak(lambda: locate_quotes(source, ["agreement would be signed. The"])) < 2.5 * sys.getsizeof(
+        source
+    )
+
+
+def test_checking_evidence_in_a_long_source_is_light(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text("The minister said that the agreement would be signed.\n" * 40_000)
+    text = HEAD + 'events: [{name: E, evidence: ["The minister said", "not in it"]}]\n'
+    caught: list[BriefingError] = []
+
+    def check() -> None:
+        try:
+            parse_briefing(text, tmp_path / "b.yaml")
+        except BriefingError as exc:
+            caught.append(exc)
+
+    peak = _peak(check)
+    assert [p.message for p in caught[0].problems] == ["evidence not found in 'source.txt': 'not in it'"]
+    assert peak < 4 * (tmp_path / "source.txt").stat().st_size

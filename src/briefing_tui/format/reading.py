@@ -44,7 +44,10 @@ def read_text(path: Path, shown: str, *, max_bytes: int, what: str = "file") -> 
         raise fail(f"{what} is {info.st_size:,} bytes, over the {_size(max_bytes)} limit for briefings")
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Not read(max_bytes + 1): that allocates the whole limit up front, for any file.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: read on, to just past the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise fail(f"cannot read {what}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
