@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from briefing_tui.format import yamltree
+from briefing_tui.format import syntax, yamltree
 from briefing_tui.format.loader import load_briefing
 from briefing_tui.format.problems import BriefingError, Problem
 from briefing_tui.paths import sample_path
@@ -752,8 +752,8 @@ def test_a_key_of_1024_characters_is_fine(bdir):
 
 
 def test_a_character_libyaml_refuses_is_one_line_with_its_place():
-    problems: list[yamltree.TreeProblem] = []
-    with pytest.raises(yamltree.TreeError) as caught:
+    problems: list[syntax.TreeProblem] = []
+    with pytest.raises(syntax.TreeError) as caught:
         yamltree.read_tree("a: b\nc: 'éé\ufffe'\n", problems)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (2, 7)

@@ -14,7 +14,8 @@ import pytest
 
 from briefing_tui.format.loader import load_briefing
 from briefing_tui.format.problems import BriefingError
-from briefing_tui.format.yamltree import TreeError, read_tree
+from briefing_tui.format.syntax import TreeError
+from briefing_tui.format.yamltree import read_tree
 
 SUITE = Path(
     os.environ.get("YAML_TEST_SUITE")

@@ -19,9 +19,9 @@ from briefing_tui.draft.mentions import Person
 from briefing_tui.draft.people import find_people
 from briefing_tui.draft.sentences import sentences
 from briefing_tui.draft.writing import DraftContent, one_line, render
+from briefing_tui.format.characters import FORBIDDEN_CHARS, UNSAFE_CHARS
 from briefing_tui.format.problems import BriefingError, Problem
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES, forbidden_chars, read_text
-from briefing_tui.format.yamltree import FORBIDDEN_CHARS, UNSAFE_CHARS
 from briefing_tui.paths import write_atomically
 
 #: Characters of the article searched for people and a date: enough for any article, and a bound

@@ -10,7 +10,10 @@ from briefing_tui.draft.lexicon import HONORIFICS, fold
 
 # A sentence ends at . ! ? … (and closing quotes or brackets after them) before white space, or at a
 # line break: a line of an article is a paragraph, a heading or a list item.
-_END = re.compile(r"[.!?…]+['\"’”»)\]]*(?=\s)|\n")
+# Characters a briefing may not hold (Unicode line separators, noncharacters) end a sentence too and
+# belong to none, so that every quote taken from a sentence is one `check` accepts.
+_BREAKS = "\u2028\u2029\ufffe\uffff"
+_END = re.compile(rf"[.!?…]+['\"’”»)\]]*(?=\s)|\n|[{_BREAKS}]")
 # Abbreviations after which a full stop ends no sentence, besides initials (`J.`) and honorifics.
 _ABBREVIATIONS = frozenset(
     fold(w)
@@ -39,7 +42,7 @@ def sentences(text: str) -> Iterator[Sentence]:
     for match in _END.finditer(text):
         if match.group() != "\n" and _abbreviation_before(text, match.start()):
             continue
-        yield from _piece(text, start, match.end())
+        yield from _piece(text, start, match.start() if match.group() in _BREAKS else match.end())
         start = match.end()
     yield from _piece(text, start, len(text))
 

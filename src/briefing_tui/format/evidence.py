@@ -13,11 +13,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from briefing_tui.format.characters import FORBIDDEN_CHARS, UNSAFE_CHARS
 from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import Haystack, normalise_quote
 from briefing_tui.format.reading import forbidden_chars, read_text
-from briefing_tui.format.yamltree import FORBIDDEN_CHARS, UNSAFE_CHARS, Pos, items_at
+from briefing_tui.format.yamltree import Pos, items_at
 
 #: Evidence quotes not found that get a closest passage; the search for one is slow.
 MAX_CLOSEST = 20

@@ -24,7 +24,8 @@ from briefing_tui.format.model import Briefing
 from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import normalise_quote
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES, forbidden_chars, read_text
-from briefing_tui.format.yamltree import EXTENSION_PREFIX, Pos, TreeError, TreeProblem, read_tree
+from briefing_tui.format.syntax import TreeError, TreeProblem
+from briefing_tui.format.yamltree import EXTENSION_PREFIX, Pos, read_tree
 
 
 def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Briefing:

@@ -25,8 +25,9 @@ from briefing_tui.format.model import (
     Source,
 )
 from briefing_tui.format.problems import FileContext, Problem
+from briefing_tui.format.scalars import date_problem
 from briefing_tui.format.suggest import Suggester
-from briefing_tui.format.yamltree import Pos, date_problem
+from briefing_tui.format.yamltree import Pos
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from briefing_tui.format.yamltree import FORBIDDEN_CHARS, Pos
+from briefing_tui.format.characters import FORBIDDEN_CHARS
+from briefing_tui.format.yamltree import Pos
 
 #: Every code a problem may have.
 CODES = frozenset(

@@ -13,8 +13,8 @@ import re
 import stat
 from pathlib import Path
 
+from briefing_tui.format.characters import FORBIDDEN_CHARS, describe_forbidden
 from briefing_tui.format.problems import BriefingError, Problem
-from briefing_tui.format.yamltree import FORBIDDEN_CHARS, describe_forbidden
 
 #: Files larger than this are refused before they are read.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
