@@ -1,5 +1,5 @@
-"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema`, `search` and `new` are
-subcommands."""
+"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema`, `search`, `new`, `show`,
+`export` and `completion` are subcommands, each doing its work in a module of its own."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from pathlib import Path
 from briefing_tui import __version__
 
 PROG = "briefing-tui"
-SUBCOMMANDS = ("check", "schema", "search", "new")
+SUBCOMMANDS = ("check", "schema", "search", "new", "show", "export", "completion")
+EXPORT_FORMATS = ("md", "json", "jsonl", "csv", "popolo")
+EXPORT_TABLES = ("people", "agreements", "events", "figures", "key_points")
+SHELLS = ("bash", "zsh", "fish")
 
 _EPILOG = f"""\
 subcommands:
@@ -20,8 +23,18 @@ subcommands:
   {PROG} schema                   print the JSON Schema of briefing/1 (for editors)
   {PROG} search PATH QUERY        search participants (--limit N, --json)
   {PROG} new ARTICLE.txt          draft a briefing from an article (-o FILE, --force)
+  {PROG} show PATH                print the whole briefing (or folder) without the browser
+  {PROG} export PATH --format F   md, json, jsonl, csv or popolo (-o OUT, --table, --vault DIR)
+  {PROG} completion SHELL         print a completion script for bash, zsh or fish
 
-Run '{PROG} SUBCOMMAND --help' for a subcommand's options.
+examples:
+  {PROG} briefings/                          browse a folder of briefings
+  {PROG} show visit.yaml | less -R           read one in a pager
+  {PROG} export briefings/ --format csv --table agreements -o agreements.csv
+  {PROG} export briefings/ --format md --vault ~/notes/briefings
+  source <({PROG} completion bash)           tab completion in this shell
+
+Run '{PROG} SUBCOMMAND --help' for a subcommand's options. NO_COLOR=1 turns colours off.
 """
 
 
@@ -95,6 +108,53 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             help="the briefing to write (default: the article's name with .yaml, beside it)",
         )
         parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    elif name == "show":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} show",
+            description="Print a whole briefing, or every briefing of a folder (newest first), without "
+            "the browser: wrapped to the terminal, styled on a terminal, plain when piped; NO_COLOR "
+            "is honoured.",
+        )
+        parser.add_argument("path", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default="auto",
+            help="style the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        )
+    elif name == "export":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} export",
+            description="Export a briefing, or every briefing of a folder, as Markdown (or a notes "
+            "vault), JSON, JSON Lines, CSV or Popolo JSON.",
+        )
+        parser.add_argument("path", type=Path, metavar="PATH")
+        parser.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True, help="the output format")
+        parser.add_argument(
+            "--table",
+            choices=EXPORT_TABLES,
+            help="one row per item of this list, in csv and jsonl (default: people)",
+        )
+        parser.add_argument(
+            "-o", "--output", metavar="OUT", help="write to this file instead of stdout ('-': stdout)"
+        )
+        parser.add_argument(
+            "--vault",
+            type=Path,
+            metavar="DIR",
+            help="write one Markdown note per briefing and per person into this folder",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="overwrite an existing OUT, or notes not written by us"
+        )
+    elif name == "completion":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} completion",
+            description="Print a shell completion script. Load it with: "
+            f"bash: source <({PROG} completion bash); zsh: source <({PROG} completion zsh); "
+            f"fish: {PROG} completion fish | source",
+        )
+        parser.add_argument("shell", choices=SHELLS)
     else:
         parser = argparse.ArgumentParser(
             prog=f"{PROG} search",
@@ -270,6 +330,24 @@ def _new(args: argparse.Namespace) -> int:
     )
     if not draft.scanned_all:
         print("only the article's first 1,000,000 characters were searched for people and a date")
+
+
+def _show(args: argparse.Namespace) -> int:
+    from briefing_tui.show import run
+
+    return run(args.path, args.color)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from briefing_tui.export.command import run
+
+    return run(args)
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from briefing_tui.completion import script
+
+    sys.stdout.write(script(args.shell))
     return 0
 
 
@@ -287,7 +365,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv.pop(0)
             args = _sub_parser(name).parse_args(argv)
-            return {"check": _check, "schema": _schema, "search": _search, "new": _new}[name](args)
+            commands = {
+                "check": _check,
+                "schema": _schema,
+                "search": _search,
+                "new": _new,
+                "show": _show,
+                "export": _export,
+                "completion": _completion,
+            }
+            return commands[name](args)
         return _open(_open_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130
