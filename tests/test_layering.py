@@ -24,6 +24,15 @@ DATA_LAYER = [
     "briefing_tui.config",
     "briefing_tui.draft",
     "briefing_tui.draft.drafting",
+    "briefing_tui.safe_text",
+    "briefing_tui.format.data",
+    "briefing_tui.export.command",
+    "briefing_tui.export.markdown",
+    "briefing_tui.export.vault",
+    "briefing_tui.export.jsondoc",
+    "briefing_tui.export.csvtable",
+    "briefing_tui.export.jsonl",
+    "briefing_tui.export.popolo",
 ]
 
 
@@ -72,6 +81,23 @@ def test_loading_a_briefing_does_not_import_textual():
 def test_check_command_does_not_import_textual():
     code = f"from briefing_tui.cli import main\nassert main(['check', '-q', {str(sample_path())!r}]) == 0"
     assert _textual(imported_after(code)) == []
+
+
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_show_and_export_do_not_import_textual(command):
+    extra = ", '--format', 'md'" if command == "export" else ""
+    code = (
+        "import contextlib, io\nfrom briefing_tui.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main([{command!r}, {str(sample_path())!r}{extra}]) == 0"
+    )
+    assert _textual(imported_after(code)) == []
+
+
+def test_to_data_and_safe_text_do_not_import_pydantic():
+    # The cache will write briefings through to_data before the first frame.
+    modules = imported_after("import briefing_tui.format.data, briefing_tui.safe_text")
+    assert [m for m in modules if m == "pydantic" or m.startswith("pydantic.")] == []
 
 
 def test_the_probe_can_see_textual():

@@ -68,8 +68,14 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def _write(text: str, output: str | None) -> None:
     if output in (None, "-"):
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        # UTF-8 whatever the locale says: the files are UTF-8, and so must be a pipe to a file.
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
         return
     try:
         write_atomically(Path(output), text)  # type: ignore[arg-type]
