@@ -294,8 +294,18 @@ def test_vault_links_briefings_and_people_both_ways(bdir, capsys):
     }
     assert person.index("[[2026-02-04 one]]") < person.index("[[2025-01-01 two]]")  # newest first
     assert "4 notes written to vault" in capsys.readouterr().err
-    # Again: our own notes are simply rewritten.
+    # Again: our own notes, unchanged, are left as they are; a changed one is rewritten.
     assert main(["export", ".", "--format", "md", "--vault", "vault"]) == 0
+    assert "0 notes written to vault, 4 unchanged" in capsys.readouterr().err
+    bdir.write(
+        bdir.HEAD.replace("2026-02-04", "2025-01-01").replace(
+            "[{name: A}]", "[{name: Kassym-Jomart Tokayev}]"
+        ),
+        "two.yaml",
+    )
+    assert main(["export", ".", "--format", "md", "--vault", "vault"]) == 0
+    assert "2 notes written to vault, 2 unchanged" in capsys.readouterr().err
+    assert "Токаев" not in (vault / "people" / "Kassym-Jomart Tokayev.md").read_text(encoding="utf-8")
 
 
 def test_vault_never_overwrites_a_note_it_did_not_write(bdir, capsys):

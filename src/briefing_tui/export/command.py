@@ -94,7 +94,8 @@ def _vault(briefings: Sequence[Briefing], folder: Path, force: bool) -> int:
         print(
             f"{path}: not written by briefing-tui; left as it is (use --force to overwrite)", file=sys.stderr
         )
-    print(f"{len(result.written)} notes written to {folder}", file=sys.stderr)
+    unchanged = f", {len(result.unchanged)} unchanged" if result.unchanged else ""
+    print(f"{len(result.written)} notes written to {folder}{unchanged}", file=sys.stderr)
     return 1 if result.skipped else 0
 
 

