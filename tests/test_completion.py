@@ -70,7 +70,10 @@ def test_bash_script_loads_and_completes(tmp_path):
 
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
 def test_zsh_script_loads():
-    script = f"autoload -Uz compinit && compinit -u -D && source <({BIN} completion zsh) && print -r -- $_comps[briefing-tui]"
+    script = (
+        f"autoload -Uz compinit && compinit -u -D && source <({BIN} completion zsh)"
+        " && print -r -- $_comps[briefing-tui]"
+    )
     result = subprocess.run(
         ["zsh", "-f", "-c", script],
         capture_output=True,
@@ -85,7 +88,10 @@ def test_zsh_script_loads():
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
 def test_fish_script_loads_and_completes(tmp_path):
     (tmp_path / "visit.yaml").write_text("x")
-    script = f"{BIN} completion fish | source; complete -C 'briefing-tui export visit.yaml --format j'; complete -C 'briefing-tui vi'"
+    script = (
+        f"{BIN} completion fish | source; "
+        "complete -C 'briefing-tui export visit.yaml --format j'; complete -C 'briefing-tui vi'"
+    )
     result = subprocess.run(
         ["fish", "--no-config", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )

@@ -1,4 +1,4 @@
-"""`to_data`: a briefing as plain data in the format's shape; written as JSON it loads as the same briefing."""
+"""`to_data`: a briefing as plain data in the format's shape; as JSON it loads as the same briefing."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_infinite_figures_cannot_be_json():
 char = st.characters(
     exclude_categories=("Cs", "Cc", "Zl", "Zp"),
     exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-) | st.sampled_from(["\n", "\t", "\r", "\ufeff", "\ufffe", "\"", "\\", "#", ":", "-", "[", "{", "&", "*", " "])
+) | st.sampled_from([*'\n\t\r\ufeff\ufffe"\\#:-[{&* '])
 # Lists of characters, not st.text: hypothesis leaves noncharacters such as U+FFFE out of text.
 any_text = st.lists(char, max_size=12).map("".join)
 words = st.lists(char, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
@@ -153,7 +153,7 @@ def briefings(draw: st.DrawFn) -> dict[str, Any]:
     doc["figures"] = draw(
         st.lists(
             st.builds(
-                lambda l, v, u, e: _item(label=l, value=v, unit=u, evidence=e),
+                lambda label, v, u, e: _item(label=label, value=v, unit=u, evidence=e),
                 words,
                 values,
                 optional,

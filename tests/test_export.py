@@ -261,7 +261,10 @@ def test_markdown_of_a_folder_is_one_document(bdir, capsys):
 
 
 def _vault_folder(bdir) -> None:
-    people = "participants: [{name: Kassym-Jomart Tokayev, role: President}, {name: 'A/B: C?', side: X}, {role: Aide}]\n"
+    people = (
+        "participants: [{name: Kassym-Jomart Tokayev, role: President}, {name: 'A/B: C?', side: X}, "
+        "{role: Aide}]\n"
+    )
     bdir.write(bdir.HEAD.replace("participants: [{name: A}]\n", people), "one.yaml")
     two = bdir.HEAD.replace("2026-02-04", "2025-01-01").replace(
         "participants: [{name: A}]\n", "participants: [{name: KASSYM-JOMART TOKAYEV, aliases: [Токаев]}]\n"
@@ -317,8 +320,8 @@ def test_vault_never_overwrites_a_note_it_did_not_write(bdir, capsys):
     assert mine.read_text(encoding="utf-8") == "---\ntitle: my own notes\n---\nprecious\n"
     err = capsys.readouterr().err
     assert (
-        f"{mine.relative_to(bdir.folder)}: not written by briefing-tui; left as it is (use --force to overwrite)"
-        in err
+        f"{mine.relative_to(bdir.folder)}: not written by briefing-tui; "
+        "left as it is (use --force to overwrite)" in err
     )
     assert (bdir.folder / "vault" / "briefings" / "2026-02-04 one.md").exists()
     assert main(["export", ".", "--format", "md", "--vault", "vault", "--force"]) == 0
@@ -393,7 +396,8 @@ def test_popolo_people_organisations_memberships_events(bdir, capsys):
             "headline: H", "headline: Third\nsource: {outlet: Kazinform, url: 'https://example.test/a'}"
         ).replace(
             "participants: [{name: A}]",
-            "events: [{name: talks}]\nparticipants: [{name: Nurlan Zhakupov, role: CEO, organization: Samruk-Kazyna JSC, side: Kazakhstan, aliases: [Jakupov], present_at: [talks]}]",
+            "events: [{name: talks}]\nparticipants: [{name: Nurlan Zhakupov, role: CEO, "
+            "organization: Samruk-Kazyna JSC, side: Kazakhstan, aliases: [Jakupov], present_at: [talks]}]",
         ),
         "three.yaml",
     )

@@ -1,4 +1,4 @@
-"""`briefing-tui show`: the whole briefing on stdout, rich on a terminal, plain when piped, user text inert."""
+"""`briefing-tui show`: the whole briefing on stdout, rich on a terminal, plain when piped, text inert."""
 
 from __future__ import annotations
 
