@@ -78,7 +78,7 @@ def _write(text: str, output: str | None) -> None:
             buffer.flush()
         return
     try:
-        write_atomically(Path(output), text)  # type: ignore[arg-type]
+        write_atomically(Path(output), text)
     except OSError as exc:
         raise ExportError(f"{output}: cannot write: {exc.strerror or exc}") from None
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from briefing_tui.export.common import briefing_id
-from briefing_tui.export.markdown import GENERATOR, front_matter, inline, note
+from briefing_tui.export.markdown import GENERATOR, front_matter, note
+from briefing_tui.export.mdtext import inline
 from briefing_tui.items import format_date
 from briefing_tui.paths import write_atomically
 from briefing_tui.safe_text import line
