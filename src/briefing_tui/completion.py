@@ -12,7 +12,7 @@ import argparse
 import re
 from dataclasses import dataclass
 
-from briefing_tui.cli import PROG, SUBCOMMANDS, _open_parser, _sub_parser
+from briefing_tui.cli.parsers import PROG, SUBCOMMANDS, open_parser, sub_parser
 
 _FUNCTION = "_" + PROG.replace("-", "_")
 _FILE_METAVARS = ("PATH", "OUT", "FILE")
@@ -74,9 +74,9 @@ def _arg(action: argparse.Action) -> Arg:
 
 def commands() -> list[Command]:
     """The top level and every subcommand, with their arguments."""
-    found = [Command("", "open in the browser", tuple(_arg(a) for a in _open_parser()._actions))]
+    found = [Command("", "open in the browser", tuple(_arg(a) for a in open_parser()._actions))]
     for name in SUBCOMMANDS:
-        parser = _sub_parser(name)
+        parser = sub_parser(name)
         found.append(Command(name, _short(parser.description), tuple(_arg(a) for a in parser._actions)))
     return found
 
