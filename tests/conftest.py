@@ -50,3 +50,20 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     os.environ["BRIEFING_TUI_CACHE"] = str(tmp_path_factory.mktemp("cache"))
     os.environ.setdefault("BRIEFING_TUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _known_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies go to a terminal known to take OSC 52 (the headless driver writes it nowhere): never
+    to the real clipboard through xclip or pbcopy, and with no dialog to select the text by hand.
+    The copy tests set up the environment they test over this."""
+    import os
+
+    from briefing_tui.clipboard import ENVIRONMENT
+
+    for name in ENVIRONMENT:
+        if name != "TERM":  # Rich reads it too: changed only where it would say "inside tmux"
+            monkeypatch.delenv(name, raising=False)
+    if os.environ.get("TERM", "").startswith("tmux"):
+        monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")

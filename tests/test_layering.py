@@ -25,6 +25,7 @@ DATA_LAYER = [
     "briefing_tui.draft",
     "briefing_tui.draft.drafting",
     "briefing_tui.safe_text",
+    "briefing_tui.clipboard",
     "briefing_tui.format.data",
     "briefing_tui.export.command",
     "briefing_tui.export.markdown",
