@@ -29,6 +29,7 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
+from briefing_tui.screens.copying import copy_text
 from briefing_tui.screens.loading import LoadingScreen, open_briefing, open_library
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.screens.providers import briefing_commands, library_commands
@@ -254,6 +255,9 @@ class BriefingApp(App[None], inherit_bindings=False):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap, library=self.folder))
+
+    def copy_to_clipboard(self, text: str) -> None:
+        copy_text(self, text)  # not OSC 52 alone: the way that works in this terminal
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Show every key and its binding id", self.action_help)

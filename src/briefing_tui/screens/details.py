@@ -80,8 +80,7 @@ class DetailsScreen(ModalScreen[None]):
             self.app.push_screen(DetailsScreen(self.briefing, ref))
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(items.as_text(self.briefing, self.ref))
-        self.notify(f"{items.kind_of(self.ref).noun} copied as text", title="Copied")
+        self.app.copy_to_clipboard(items.as_text(self.briefing, self.ref))  # which says how it went
 
     def action_source(self) -> None:
         from briefing_tui.screens.source import SourceScreen

@@ -65,5 +65,4 @@ class ErrorScreen(Screen[None]):
         self.app.exit(return_code=FAILED)
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard("\n".join(self.problems))
-        self.notify(f"{len(self.problems)} problem(s) copied as text", title="Copied")
+        self.app.copy_to_clipboard("\n".join(self.problems))  # which says how it went

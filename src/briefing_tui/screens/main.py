@@ -260,10 +260,7 @@ class MainScreen(Screen[None]):
         if ref is None:
             self.notify("Nothing to copy here: move to an item first", severity="warning")
             return
-        self.app.copy_to_clipboard(items.as_text(self.briefing, ref))
-        name = items.title(self.briefing, ref)
-        short = name if len(name) <= 60 else name[:57] + "…"
-        self.notify(f"{items.kind_of(ref).noun} “{short}”", title="Copied", markup=False)
+        self.app.copy_to_clipboard(items.as_text(self.briefing, ref))  # which says how it went
 
     def action_open(self, option_id: str) -> None:
         if (ref := Ref.from_option_id(option_id)) is not None:

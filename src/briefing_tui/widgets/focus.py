@@ -18,6 +18,12 @@ fail:
   the class's own key handling (an Input inserting the character); the mixin's runs first.
 - `Widget._bindings`: the widget's bindings, merged over its classes, to run them at once.
 - `App._normalize_keymap`: the keymap as Textual applies it ("?" becomes "question_mark").
+
+It also holds the app's two raw hooks into the terminal, for copying (`screens/copying.py`):
+- `App._driver`: `write_to_terminal` writes an escape sequence as it is (OSC 52 wrapped for tmux or
+  GNU screen); Textual writes only plain OSC 52, in `App.copy_to_clipboard`.
+- `App._clipboard`: what `App.clipboard` returns, which Input and TextArea paste (ctrl+v); the
+  app's own copy path, which replaces `App.copy_to_clipboard`, keeps it as Textual would.
 """
 
 from __future__ import annotations
@@ -82,3 +88,17 @@ def follow_focus(app: App[Any], event: events.Key) -> None:
 def resend(app: App[Any], event: events.Key) -> None:
     """The key again, as if typed now: the app hands it to the focused widget, and its bindings run."""
     app.post_message(events.Key(event.key, event.character))
+
+
+def write_to_terminal(app: App[Any], data: str) -> None:
+    """Write `data` to the terminal as it is, after what the app has drawn so far (Textual has no
+    public API for raw output). Nothing happens before the app runs or after it ends."""
+    driver = app._driver
+    if driver is not None:
+        driver.write(data)
+
+
+def remember_copied(app: App[Any], text: str) -> None:
+    """Make `text` what `app.clipboard` holds, as `App.copy_to_clipboard` does: Input and TextArea
+    paste it with ctrl+v."""
+    app._clipboard = text
