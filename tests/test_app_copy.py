@@ -1,6 +1,7 @@
 """Copying from the app over fake terminal environments: `y` goes the way the environment allows
 (a fake clipboard command on a temporary PATH records what it got), the notice says which way, and
-the text is shown to select by hand where the copy is not sure."""
+the text is shown to select by hand where the copy is not sure. The palette copies the briefing as
+Markdown or JSON and exports it to a file."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from apptest import SIZE, main_screen, make_app, ready, settle
 from briefing_tui import items
 from briefing_tui.app import BriefingApp
 from briefing_tui.clipboard import osc52, tmux_passthrough
+from briefing_tui.export.command import render
 from briefing_tui.items import Ref
 from briefing_tui.screens import copying
 from briefing_tui.screens.copying import CopyDialog
+from briefing_tui.screens.exporting import ExportDialog
 from briefing_tui.screens.main import MainScreen
 
 
@@ -221,4 +224,93 @@ async def test_in_the_browser_textual_copies(tmp_path: Path, monkeypatch: pytest
         assert not fake.record.exists()
         assert written == []
         assert [title for title, _ in notices] == ["Copied to the browser's clipboard"]
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+# -- the palette ----------------------------------------------------------------------------------
+
+
+async def run_from_palette(pilot: Pilot, query: str) -> None:
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize(("query", "fmt"), [("copy as markdown", "md"), ("copy as json", "json")])
+async def test_palette_copies_the_briefing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str, fmt: str
+) -> None:
+    fake = FakeClipboard(tmp_path / "bin", monkeypatch)
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        briefing = main_screen(pilot).briefing
+        await run_from_palette(pilot, query)
+        assert fake.text == render([briefing], fmt, single=True)
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_palette_exports_to_a_file_and_asks_before_replacing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        briefing = main_screen(pilot).briefing
+        await run_from_palette(pilot, "export")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_box = dialog.query_one("#export-path", Input)
+        assert path_box.value == "pakistan-kazakhstan-state-visit.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        written = tmp_path / "pakistan-kazakhstan-state-visit.md"
+        assert written.read_text(encoding="utf-8") == render([briefing], "md", single=True)
+        assert isinstance(pilot.app.screen, MainScreen)
+
+        # JSON, to a file that exists: the first Export only warns.
+        existing = tmp_path / "out.json"
+        existing.write_text("mine", encoding="utf-8")
+        await run_from_palette(pilot, "export")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        await pilot.click("#format-json")
+        path_box = dialog.query_one("#export-path", Input)
+        assert path_box.value == "pakistan-kazakhstan-state-visit.json"
+        path_box.value = "out.json"
+        await pilot.click("#export-path")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert existing.read_text(encoding="utf-8") == "mine"
+        assert "exists" in str(dialog.query_one("#export-warning").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert existing.read_text(encoding="utf-8") == render([briefing], "json", single=True)
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_export_errors_are_notices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    app = make_app(tmp_path)
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await run_from_palette(pilot, "export")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_box = dialog.query_one("#export-path", Input)
+        for name, message in [
+            ("folder", "folder: is a folder; give a file name"),
+            ("file/out.md", "file/out.md: cannot write: "),
+        ]:
+            path_box.value = name
+            await pilot.press("enter")
+            await settle(pilot)
+            assert notices[-1][1].startswith(message), notices
+            assert pilot.app.screen is dialog
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(pilot.app.screen, MainScreen)

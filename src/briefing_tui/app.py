@@ -32,7 +32,7 @@ from briefing_tui.config import (
 from briefing_tui.screens.copying import copy_text
 from briefing_tui.screens.loading import LoadingScreen, open_briefing, open_library
 from briefing_tui.screens.navigation import return_to
-from briefing_tui.screens.providers import briefing_commands, library_commands
+from briefing_tui.screens.providers import briefing_actions, briefing_commands, library_commands
 from briefing_tui.widgets.focus import follow_focus
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 class BriefingApp(App[None], inherit_bindings=False):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
-    COMMANDS = App.COMMANDS | {briefing_commands, library_commands}
+    COMMANDS = App.COMMANDS | {briefing_commands, briefing_actions, library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.bind("quit", "quit"),

@@ -1,19 +1,23 @@
-"""The command palette: jump to any item of the open briefing; open any briefing of the library.
+"""The command palette: jump to any item of the open briefing; copy or export it; open any briefing
+of the library.
 
-Both providers list one line per item, "Label: text", matched and shown as plain text (never markup).
+The providers list one line per item, "Label: text", matched and shown as plain text (never markup).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from briefing_tui import items
 from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref
+from briefing_tui.screens.exporting import ExportDialog, copy_as
 from briefing_tui.screens.library import LibraryScreen, relative_name
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.search import FieldKey
@@ -52,6 +56,14 @@ def fuzzy_match(matcher: Matcher, text: str, *, prefix: str = "") -> tuple[float
 # -- the open briefing --------------------------------------------------------------------------
 
 
+def open_main_screen(app: App[Any]) -> MainScreen | None:
+    """The screen of the open briefing, under any dialogs; None in the library or on an error."""
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, MainScreen):
+            return screen
+    return None
+
+
 def _candidate(screen: MainScreen, ref: Ref) -> str:
     return one_line(items.palette_text(screen.briefing, ref))
 
@@ -70,10 +82,7 @@ class BriefingCommands(Provider):
     """Every item of the open briefing, by name; choosing one moves the cursor to it."""
 
     def _main_screen(self) -> MainScreen | None:
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+        return open_main_screen(self.app)
 
     def _refs(self, screen: MainScreen) -> Iterator[Ref]:
         for kind in items.ITEM_KINDS.values():
@@ -119,6 +128,35 @@ class BriefingCommands(Provider):
             score, spans = fuzzy_match(matcher, _candidate(screen, ref))
             if score > 0:
                 yield self._hit(score, screen, ref, spans)
+
+
+class BriefingActions(Provider):
+    """The open briefing out of the browser: copied as Markdown or JSON, or exported to a file."""
+
+    def _actions(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        screen = open_main_screen(self.app)
+        if screen is None:
+            return
+        app, briefing = self.app, screen.briefing
+
+        def export() -> None:
+            app.push_screen(ExportDialog(briefing))
+
+        yield "Copy as Markdown", "The briefing as a Markdown document", partial(copy_as, app, briefing, "md")
+        yield "Copy as JSON", "The briefing as JSON", partial(copy_as, app, briefing, "json")
+        yield "Export…", "Write the briefing to a file: Markdown, JSON, CSV, Popolo", export
+
+    async def discover(self) -> Hits:
+        for name, help_text, action in self._actions():
+            yield DiscoveryHit(Content(name), action, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, action in self._actions():
+            score, spans = fuzzy_match(matcher, name)
+            if score > 0:
+                shown = highlighted(name, spans, match=MATCH_STYLE)
+                yield Hit(score, shown, action, text=name, help=help_text)
 
 
 # -- the library --------------------------------------------------------------------------------

@@ -15,6 +15,12 @@ def briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
+def briefing_actions() -> type[Provider]:
+    from briefing_tui.screens.commands import BriefingActions
+
+    return BriefingActions
+
+
 def library_commands() -> type[Provider]:
     from briefing_tui.screens.commands import LibraryCommands
 
