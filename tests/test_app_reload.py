@@ -11,9 +11,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from apptest import SIZE, main_screen, make_app, notifications, ready
+from apptest import SIZE, main_screen, make_app, notifications, ready, screen_text
 from briefing_tui.app import BriefingApp
 from briefing_tui.screens.error import ErrorScreen
+from briefing_tui.screens.library import LibraryScreen
 from briefing_tui.screens.main import MainScreen
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -121,18 +122,62 @@ async def test_a_file_replaced_by_rename_is_seen(tmp_path: Path) -> None:
         await _until(pilot, lambda: "Renamed into place" in _headline_text(pilot), "renamed file")
 
 
-async def test_a_deleted_file_says_so_and_coming_back_reloads(tmp_path: Path) -> None:
+def _gone_banner(pilot: Pilot) -> str | None:
+    """The line saying the briefing's file is gone, if the main screen shows one."""
+    screen = pilot.app.screen
+    banners = screen.query("#gone").results(Static) if isinstance(screen, MainScreen) else []
+    return next((str(banner.render()) for banner in banners), None)
+
+
+async def test_a_deleted_file_says_so_over_its_content_and_coming_back_reloads(tmp_path: Path) -> None:
     path = _copy_sample(tmp_path)
     kept = path.read_bytes()
     app = _app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
         await _watching(pilot)
+        before = main_screen(pilot)
         path.unlink()
-        await _until(pilot, lambda: _problems(pilot) == [f"{path}: file not found"], "file not found")
+        await _until(pilot, lambda: _gone_banner(pilot) is not None, "the file is gone")
+        assert pilot.app.screen is before  # the last content read stays
+        assert HEADLINE in _headline_text(pilot)
+        banner = _gone_banner(pilot) or ""
+        assert f"{NAME}.yaml was moved or deleted: this is the last version read" in banner
+        assert f"{NAME}.yaml was moved or deleted" in notifications(app)
         path.write_bytes(kept)
-        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "back to the briefing")
+        await _until(pilot, lambda: pilot.app.screen is not before, "back to the briefing")
+        assert isinstance(pilot.app.screen, MainScreen)
+        assert _gone_banner(pilot) is None
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_briefing_whose_folder_is_moved_away_says_so_and_comes_back(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    folder, away = path.parent, tmp_path / "elsewhere"
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        before = main_screen(pilot)
+        folder.rename(away)
+        await _until(pilot, lambda: _gone_banner(pilot) is not None, "the file is gone")
+        assert pilot.app.screen is before
+        away.rename(folder)
+        await _until(pilot, lambda: pilot.app.screen is not before, "back to the briefing")
+        assert _gone_banner(pilot) is None
+        # Watching goes on where the file is.
+        _edit(path, f"headline: {HEADLINE}", "headline: Still watched")
+        await _until(pilot, lambda: "Still watched" in _headline_text(pilot), "the next save")
+
+
+async def test_a_broken_file_deleted_says_file_not_found(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        _edit(path, "date: 2026-02-04", "date: 2026-02-30")
+        await _until(pilot, lambda: bool(_problems(pilot)), "the error screen")
+        path.unlink()
+        await _until(pilot, lambda: _problems(pilot) == [f"{path}: file not found"], "file not found")
 
 
 async def test_editing_the_source_file_checks_the_evidence_again(tmp_path: Path) -> None:
@@ -182,3 +227,42 @@ async def test_a_library_lists_a_saved_file_anew_and_refreshes_it_when_open(tmp_
         await _until(pilot, lambda: "Open and saved" in _headline_text(pilot), "the open briefing anew")
         await pilot.press("escape")
         assert pilot.app.screen is library
+
+
+def _library_title(pilot: Pilot) -> str:
+    """The library's title line, as shown, from its folder's name on."""
+    title = screen_text(pilot).splitlines()[0]
+    return title[title.index("briefings · ") :].split(" ─")[0]
+
+
+async def test_a_library_whose_folder_is_deleted_says_so_and_recovers(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    folder = path.parent
+    app = _app(tmp_path, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        library = pilot.app.screen
+        assert isinstance(library, LibraryScreen)
+        assert _library_title(pilot) == "briefings · 1 briefing"
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "the briefing")
+        kept = {p.name: p.read_bytes() for p in folder.iterdir()}
+        shutil.rmtree(folder)
+        await _until(pilot, lambda: "folder not found" in _library_title(pilot), "folder not found")
+        assert pilot.app.screen is library  # what was open from it went with it
+        assert _library_title(pilot) == "briefings · folder not found"
+        assert library.entries == []
+        assert library.item_list.option_count == 0  # no entry for the missing folder
+        folder.mkdir()
+        for name, data in kept.items():
+            (folder / name).write_bytes(data)
+        await _until(pilot, lambda: _library_title(pilot) == "briefings · 1 briefing", "the list back")
+        assert library.entries[0].briefing is not None
+        assert library.entries[0].briefing.headline.startswith(HEADLINE)
+        # Watching resumed.
+        _edit(path, f"headline: {HEADLINE}", "headline: Watched again")
+        await _until(
+            pilot,
+            lambda: library.entries[0].briefing.headline.startswith("Watched again"),  # type: ignore[union-attr]
+            "the next save",
+        )

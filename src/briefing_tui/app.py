@@ -29,15 +29,13 @@ from briefing_tui.config import (
     resolve_config_path,
     save_theme,
 )
+from briefing_tui.screens import loading
 from briefing_tui.screens.copying import copy_text
-from briefing_tui.screens.loading import LoadingScreen, open_briefing, open_library
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.screens.providers import briefing_actions, briefing_commands, library_commands
 from briefing_tui.widgets.focus import follow_focus
 
 if TYPE_CHECKING:
-    from briefing_tui.format.model import Briefing
-    from briefing_tui.library import Library
     from briefing_tui.screens.main import ViewState
     from briefing_tui.watching import FileWatcher
 
@@ -53,23 +51,6 @@ class BriefingApp(App[None], inherit_bindings=False):
         keys.bind("help", "help"),
         keys.bind("command-palette", "command_palette"),
     ]
-
-    @dataclass
-    class Loaded(Message):
-        briefing: Briefing
-        reload: bool = False
-
-    @dataclass
-    class LibraryLoaded(Message):
-        library: Library
-        reload: bool = False
-        #: The files whose change caused the reload.
-        changed: frozenset[Path] = frozenset()
-
-    @dataclass
-    class LoadFailed(Message):
-        problems: list[str]
-        reload: bool = False
 
     @dataclass
     class FilesChanged(Message):
@@ -109,7 +90,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         return self._keymap_in_force
 
     def get_default_screen(self) -> Screen[Any]:
-        return LoadingScreen(self.briefing_path, folder=self.folder)
+        return loading.LoadingScreen(self.briefing_path, folder=self.folder)
 
     def on_mount(self) -> None:
         problems = list(self.config.problems)
@@ -131,40 +112,25 @@ class BriefingApp(App[None], inherit_bindings=False):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, changed: frozenset[Path] | None = None, config_problems: Sequence[str] = ()) -> None:
         """Open the briefing (or folder): at start-up, or again when `changed` files were saved."""
-        path, reload = self.briefing_path, changed is not None
-        message: Message
-        if not self.folder:
-            briefing = open_briefing(path)
-            if isinstance(briefing, list):
-                message = self.LoadFailed(briefing, reload)
-            else:
-                message = self.Loaded(briefing, reload)
-        elif isinstance(library := open_library(path), list):
-            message = self.WatchFailed(library[0]) if reload else self.LoadFailed(library)
-        elif not library.entries and not reload:
-            message = self.LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"])
-        else:
-            message = self.LibraryLoaded(library, reload, changed or frozenset())
-        self.post_message(message)
+        self.post_message(loading.load(self.briefing_path, folder=self.folder, changed=changed))
         if config_problems:  # shown once the briefing is, not over the loading screen
             text, title = "\n".join(config_problems), "Config file problems"
             self.call_from_thread(self.notify, text, title=title, severity="error", timeout=12, markup=False)
 
-    @on(LibraryLoaded)
-    def _show_library(self, message: LibraryLoaded) -> None:
+    @on(loading.LibraryLoaded)
+    def _show_library(self, message: loading.LibraryLoaded) -> None:
         from briefing_tui.screens.library import LibraryScreen
 
         if message.reload:
             for screen in self.screen_stack:
                 if isinstance(screen, LibraryScreen):
                     screen.update_library(message.library, message.changed)
-            return
-        self.push_screen(LibraryScreen(message.library, str(self.briefing_path)))
-        if self.reload_on_save:
-            self._watch().watch_folder(self.briefing_path)
+        else:
+            self.push_screen(LibraryScreen(message.library, str(self.briefing_path)))
+        self._keep_watching()  # again after a reload: the folder may have gone and come back
 
-    @on(Loaded)
-    def _show_briefing(self, message: Loaded) -> None:
+    @on(loading.Loaded)
+    def _show_briefing(self, message: loading.Loaded) -> None:
         from briefing_tui.screens.main import MainScreen
 
         self.failed = False
@@ -173,10 +139,10 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
         source = message.briefing.source.file if message.briefing.source else None
         self._source_path = self.briefing_path.parent / source if source else None
-        self._watch_briefing()
+        self._keep_watching()
 
-    @on(LoadFailed)
-    def _show_problems(self, message: LoadFailed) -> None:
+    @on(loading.LoadFailed)
+    def _show_problems(self, message: loading.LoadFailed) -> None:
         from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 
         self.failed = True
@@ -188,7 +154,25 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._view = self._view_to_keep()
         note = RELOAD_NOTE if message.reload else None
         self._show(ErrorScreen(str(self.briefing_path), message.problems, note=note))
-        self._watch_briefing()
+        self._keep_watching()
+
+    @on(loading.Gone)
+    def _gone(self, message: loading.Gone) -> None:
+        """The file (or folder) was moved or deleted: say so, and wait for it to come back."""
+        from briefing_tui.screens.library import LibraryScreen
+        from briefing_tui.screens.main import MainScreen
+
+        if self.folder:
+            for screen in self.screen_stack:
+                if isinstance(screen, LibraryScreen):
+                    screen.folder_gone()
+        elif isinstance(self._shown, MainScreen):
+            if self._shown.show_gone():  # the last content read stays, marked
+                self.notify(f"{message.path.name} was moved or deleted", severity="warning", markup=False)
+        else:
+            self._show_problems(loading.LoadFailed([f"{message.path}: file not found"], reload=True))
+            return
+        self._keep_watching()
 
     def _show(self, screen: Screen[Any]) -> None:
         """Show the briefing's (main or error) screen; in place of the last one, closing what is over
@@ -215,11 +199,17 @@ class BriefingApp(App[None], inherit_bindings=False):
             self._watcher = FileWatcher(changed, failed)
         return self._watcher
 
-    def _watch_briefing(self) -> None:
+    def _keep_watching(self) -> None:
+        """Watch what is shown: the folder, or the briefing and its source (the watcher starts anew
+        only if that changed, or if a folder on the way was moved or deleted)."""
         if not self.reload_on_save:
             return
         try:
-            self._watch().watch_files(p for p in (self.briefing_path, self._source_path) if p is not None)
+            if self.folder:
+                self._watch().watch_folder(self.briefing_path)
+            else:
+                files = (p for p in (self.briefing_path, self._source_path) if p is not None)
+                self._watch().watch_files(files)
         except Exception as exc:  # a watcher that cannot start costs the reloads, not the app
             self._watch_failed(self.WatchFailed(f"{type(exc).__name__}: {exc}"))
 
@@ -233,7 +223,8 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._load(message.paths)
 
     @on(WatchFailed)
-    def _watch_failed(self, message: WatchFailed) -> None:
+    @on(loading.FolderUnreadable)
+    def _watch_failed(self, message: WatchFailed | loading.FolderUnreadable) -> None:
         self.notify(f"Watching for saves failed: {message.error}", severity="error", markup=False)
 
     def on_unmount(self) -> None:

@@ -78,6 +78,11 @@ def library_title(folder: str, entries: Iterable[LibraryEntry]) -> Content:
     return Content.assemble(plain(folder, "bold"), Content(f" · {counts}"))
 
 
+def gone_title(folder: str) -> Content:
+    """The title of a library whose folder was moved or deleted."""
+    return Content.assemble(plain(folder, "bold"), Content.styled(" · folder not found", ERROR_STYLE))
+
+
 def entry_row(entry: LibraryEntry, root: Path) -> Hanging:
     """Date, headline, and a line of counts and the file; or a marker, the file and its first problem."""
     name = relative_name(entry, root)
@@ -173,6 +178,8 @@ class LibraryScreen(Screen[None]):
         #: For each person of `people`: (row in `entries`, index in that briefing's participants).
         self.slots: list[tuple[int, int]] = []
         self._styles: dict[str | None, str] = {}
+        #: The folder was moved or deleted: nothing is listed until it is back.
+        self.gone = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-pane", classes="pane -active") as pane:
@@ -206,7 +213,8 @@ class LibraryScreen(Screen[None]):
 
     def _set_subtitle(self, text: str | None = None) -> None:
         pane = self.query_one("#library-pane")
-        pane.border_subtitle = text if text is not None else "newest first"
+        default = "listed again when it is back" if self.gone else "newest first"
+        pane.border_subtitle = text if text is not None else default
 
     # -- the rows ---------------------------------------------------------------------------------
 
@@ -225,13 +233,16 @@ class LibraryScreen(Screen[None]):
         rows = [r for r, entry in enumerate(self.entries) if entry.path == current]
         new_row = rows[0] if rows else min(row or 0, max(len(self.entries) - 1, 0))
         self.searchable.set_rows(message.options, highlight=new_row)
-        self.query_one("#library-pane").border_title = library_title(self.folder, self.entries)
+        title = gone_title(self.folder) if self.gone else library_title(self.folder, self.entries)
+        self.query_one("#library-pane").border_title = title
+        self._set_subtitle()
         # The people search must see the new files (it searches again once the index is built).
         self._build_index(self.library, self.entries)
 
     def update_library(self, library: Library, changed: frozenset[Path]) -> None:
         """The folder changed on disk: list it anew, and open anew the briefing shown over this
         screen if its file is one of `changed` (or show its problems, if it no longer loads)."""
+        self.gone = False
         self._build_rows(library)
         stack = self.app.screen_stack
         above = stack[stack.index(self) + 1 :] if self in stack else []
@@ -251,6 +262,15 @@ class LibraryScreen(Screen[None]):
         problems = [str(p) for p in entry.problems] if entry is not None else []
         problems = problems or [f"{shown_path}: file not found"]
         self.app.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
+
+    def folder_gone(self) -> None:
+        """The folder was moved or deleted: list nothing, and say so, until it is back
+        (`update_library`). What was open from it closes: its file went with it."""
+        from briefing_tui.library import Library
+
+        self.gone = True
+        return_to(self)
+        self._build_rows(Library(self.library.root))
 
     # -- the people index -----------------------------------------------------------------------
 

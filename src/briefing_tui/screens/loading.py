@@ -1,19 +1,73 @@
-"""Loading a briefing (or a folder) with every failure as problems to show, never a traceback; and
-what shows meanwhile, until the app replaces it with what loaded."""
+"""Loading a briefing (or a folder) with every failure as problems to show, never a traceback; what
+loading gave, as a message for the app; and what shows meanwhile, until the app replaces it with
+what loaded."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library
+
+
+@dataclass
+class Loaded(Message):
+    briefing: Briefing
+    reload: bool = False
+
+
+@dataclass
+class LibraryLoaded(Message):
+    library: Library
+    reload: bool = False
+    #: The files whose change caused the reload.
+    changed: frozenset[Path] = frozenset()
+
+
+@dataclass
+class LoadFailed(Message):
+    problems: list[str]
+    reload: bool = False
+
+
+@dataclass
+class Gone(Message):
+    """On a reload: the briefing's file (or the library's folder) is not there any more."""
+
+    path: Path
+
+
+@dataclass
+class FolderUnreadable(Message):
+    """On a reload: the library's folder is there but could not be read again."""
+
+    error: str
+
+
+def load(path: Path, *, folder: bool, changed: frozenset[Path] | None = None) -> Message:
+    """What opening `path` gives: at start-up, or again (`changed`: the files whose change caused
+    it). Runs in a thread: it may read a whole folder."""
+    reload = changed is not None
+    if reload and not (path.is_dir() if folder else path.exists()):
+        return Gone(path)
+    if not folder:
+        briefing = open_briefing(path)
+        return LoadFailed(briefing, reload) if isinstance(briefing, list) else Loaded(briefing, reload)
+    library = open_library(path)
+    if isinstance(library, list):
+        return FolderUnreadable(library[0]) if reload else LoadFailed(library)
+    if not library.entries and not reload:
+        return LoadFailed([f"{path}: no *.yaml or *.yml files in this folder"])
+    return LibraryLoaded(library, reload, changed or frozenset())
 
 
 def open_briefing(path: Path) -> Briefing | list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -14,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
@@ -25,7 +26,7 @@ from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane
 from briefing_tui.widgets.participants import ParticipantsPane
 from briefing_tui.widgets.searchable import SearchableList
-from briefing_tui.widgets.text import heading_row, item_row, side_styles
+from briefing_tui.widgets.text import heading_row, item_row, plain, side_styles
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
@@ -158,6 +159,18 @@ class MainScreen(Screen[None]):
                 focus_now(item_list)
         if self._restore is not None:
             self._apply_view(self._restore)
+
+    def show_gone(self) -> bool:
+        """Say that the briefing's file was moved or deleted, over what was read of it (the app
+        replaces this screen when the file is back). False if it says so already."""
+        if self.query("#gone"):
+            return False
+        name = Path(self.briefing.path).name if self.briefing.path else "The briefing"
+        text = (
+            f"{name} was moved or deleted: this is the last version read. It reloads when the file is back."
+        )
+        self.mount(Static(plain(text), id="gone"), before=0)
+        return True
 
     def view_state(self) -> ViewState:
         """The focused pane and the cursors, for the screen that replaces this one on a reload."""
