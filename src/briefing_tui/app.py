@@ -250,6 +250,14 @@ class BriefingApp(App[None], inherit_bindings=False):
     def copy_to_clipboard(self, text: str) -> None:
         copy_text(self, text)  # not OSC 52 alone: the way that works in this terminal
 
+    def action_command_palette(self, themes: bool = False) -> None:
+        from briefing_tui.screens.palette import open_palette
+
+        open_palette(self, themes=themes)
+
+    def search_themes(self) -> None:
+        self.action_command_palette(themes=True)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Show every key and its binding id", self.action_help)
         yield from super().get_system_commands(screen)

@@ -290,7 +290,10 @@ class MainScreen(Screen[None]):
             self.open_details(ref)
 
     def jump_to(self, ref: Ref) -> None:
-        """Bring `ref` into view with focus on it (the command palette's jump)."""
+        """Bring `ref` into view with focus on it (the command palette's jump). Nothing once this
+        screen is closed: a palette's command runs later, when its screen may be gone."""
+        if self not in self.app.screen_stack:
+            return
         return_to(self)
         target = self.query_one(f"#{items.kind_of(ref).main_id}")
         if isinstance(target.parent, SearchableList):

@@ -15,6 +15,12 @@ from briefing_tui.items import Ref
 from briefing_tui.widgets.focus import KeysFollowFocus
 
 
+def can_page(option_list: OptionList) -> bool:
+    """Whether `option_list` can move by a page: Textual 8.2.8 raises `KeyError: 0` paging a list
+    with options that has no size yet (not laid out, or no room): see `screens.palette`."""
+    return option_list.option_count > 0 and bool(option_list.scrollable_content_region)
+
+
 class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
     """An OptionList whose options are items (option id = `Ref.option_id`) or plain headings."""
 
@@ -67,6 +73,14 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
     def action_cursor_up(self) -> None:
         super().action_cursor_up()
         self._reveal_heading()
+
+    def action_page_down(self) -> None:
+        if can_page(self):
+            super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_page_up(self) -> None:
+        if can_page(self):
+            super().action_page_up()  # type: ignore[no-untyped-call]
 
     def _reveal_heading(self) -> None:
         # On the first item, show the heading(s) above it too.
