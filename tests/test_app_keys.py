@@ -15,9 +15,9 @@ from briefing_tui.items import ITEM_KINDS, Ref
 from briefing_tui.keys import help_groups
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.help import HelpScreen
-from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.main import PANE_IDS, MainScreen
 from briefing_tui.screens.source import SourceScreen
-from briefing_tui.widgets.lists import ItemList, ScrollBox
+from briefing_tui.widgets.lists import ItemList, Pane, ScrollBox
 
 
 def focused_id(pilot: Pilot) -> str | None:
@@ -511,3 +511,23 @@ async def test_compact_layout_opens_only_the_focused_pane(tmp_path: Path) -> Non
         # Everything on screen fits: every pane lies within the screen.
         for pane in panes.values():
             assert screen.region.contains_region(pane.region)
+
+
+@pytest.mark.parametrize(("size", "rows"), [((40, 12), 6), ((60, 15), 9), ((80, 24), 12), ((120, 40), 6)])
+async def test_the_focused_pane_gets_the_rows(tmp_path: Path, size: tuple[int, int], rows: int) -> None:
+    """However small the terminal, the focused pane shows content; closed panes keep their title."""
+    async with make_app(tmp_path).run_test(size=size) as pilot:
+        await ready(pilot)
+        screen = main_screen(pilot)
+        for number, pane_id in enumerate(PANE_IDS, 1):
+            await pilot.press(str(number))
+            await ready(pilot)
+            pane = screen.query_one(f"#{pane_id}")
+            assert pane.has_class("-active")
+            assert pane.size.height >= rows, (number, pane.size)
+            text = screen_text(pilot)
+            for other in screen.query(Pane):
+                assert screen.region.contains_region(other.region)
+                assert f"{other.border_title}" in text
+            if number == 4:
+                assert "Asif Ali Zardari" in text

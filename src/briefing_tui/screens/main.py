@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 #: Below this many columns or rows the panes stack, and only the focused one is open.
 COMPACT_WIDTH = 100
 COMPACT_HEIGHT = 30
+#: Stacked, the closed panes show a line of content each only while the open one keeps this many
+#: rows: below `TIGHT_HEIGHT` (footer, three closed panes of three lines, two borders) they show
+#: their title line alone.
+OPEN_ROWS = 6
+TIGHT_HEIGHT = 1 + 3 * 3 + 2 + OPEN_ROWS
 
 PANE_IDS = ("headline-pane", "key-points-pane", "agreements-pane", "participants-pane")
 FOCUS_IDS = ("headline", "key-points", "agreements", "participants")
@@ -199,6 +204,7 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
         self.set_class(compact, "-compact")
+        self.set_class(compact and event.size.height < TIGHT_HEIGHT, "-tight")
         self._show_hints()
 
     @on(events.DescendantFocus)
