@@ -79,6 +79,36 @@ async def test_keymap_accepts_lists_of_keys(tmp_path: Path) -> None:
         assert pilot.app.screen.query_one("#key-points").highlighted == 2
 
 
+async def test_nonsense_keys_are_named_and_the_default_kept(tmp_path: Path) -> None:
+    text = "keymap:\n  quit: zzz\n  down: j,ctrl+alt+shift+banana,f99\n"
+    app = app_with_config(tmp_path, text)
+    assert app.keymap == {"down": "j"}
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        config = tmp_path / "config.yaml"
+        assert f"{config}: keymap: quit: 'zzz' is not a key (" in notes(pilot)
+        assert "; keeping the default: q" in notes(pilot)
+        assert (
+            f"{config}: keymap: down: 'ctrl+alt+shift+banana' ('banana' is not a key), 'f99' are not keys"
+            in (notes(pilot))
+        )
+        await pilot.press("j")
+        assert pilot.app.screen.query_one("#key-points").highlighted == 1
+        await pilot.press("q")  # still quits
+    assert app.return_code == 0
+
+
+async def test_a_key_given_to_two_bindings_of_one_screen_is_a_notice(tmp_path: Path) -> None:
+    # The README's example once read so: n went to `down` in the source view, not to the next quote.
+    app = app_with_config(tmp_path, "keymap:\n  quit: ctrl+q\n  down: j,down,n\n")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        assert notifications(app) == [
+            f"{tmp_path / 'config.yaml'}: keymap: n is the key of both 'down' and 'next-quote' on the source "
+            "screen: only one of them can have it"
+        ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -6,8 +6,10 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import yaml
 from textual.binding import Binding
 from textual.dom import DOMNode
 
@@ -86,3 +88,70 @@ def test_current_keys_follow_the_keymap() -> None:
     assert keys.current_keys("back", {}) == ["escape", "backspace"]
     assert keys.current_keys("back", {"back": "h, left"}) == ["h", "left"]
     assert keys.current_keys("quit", {"back": "h"}) == ["q"]
+
+
+# -- checking a keymap -------------------------------------------------------------------------
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.parametrize(
+    "key", ["ctrl+alt+shift+banana", "zzz", "f99", "Escape", "ctrl+ctrl+x", "foo+x", "ctrl+?", "ctrl+"]
+)
+def test_keys_textual_never_delivers_are_refused(key: str) -> None:
+    assert keys.key_problem(key) is not None
+
+
+@pytest.mark.parametrize(
+    "key",
+    (
+        "q G ? question_mark slash é pagedown f5 f24 space shift+tab ctrl+q alt+x ctrl+shift+f5 super+a "
+        "hyper+meta+up ctrl+question_mark ctrl+plus backspace"
+    ).split(),
+)
+def test_keys_textual_delivers_are_accepted(key: str) -> None:
+    assert keys.key_problem(key) is None
+
+
+def test_every_default_key_is_a_key() -> None:
+    for key in keys.KEYS.values():
+        for name in key.keys.split(","):
+            assert keys.key_problem(name) is None, (key.id, name)
+
+
+def test_an_id_left_without_keys_keeps_its_default() -> None:
+    keymap, problems = keys.checked_keys({"quit": "zzz", "down": "j,ctrl+alt+shift+banana,f99"}, "c.yaml")
+    assert keymap == {"down": "j"}  # quit keeps q
+    assert problems == [
+        "c.yaml: keymap: quit: 'zzz' is not a key (a key is one character, or a name such as escape, "
+        "pagedown or f5, after any of ctrl+ shift+ alt+ super+ meta+ hyper+); keeping the default: q",
+        "c.yaml: keymap: down: 'ctrl+alt+shift+banana' ('banana' is not a key), 'f99' are not keys (a key "
+        "is one character, or a name such as escape, pagedown or f5, after any of ctrl+ shift+ alt+ super+ "
+        "meta+ hyper+)",
+    ]
+
+
+def test_a_key_given_to_two_ids_live_on_one_screen_is_a_problem() -> None:
+    assert keys.checked_keys({"down": "j,down,n"}, "c.yaml")[1] == [
+        "c.yaml: keymap: n is the key of both 'down' and 'next-quote' on the source screen: "
+        "only one of them can have it"
+    ]
+    # "?" and "question_mark" are one key.
+    assert keys.checked_keys({"search": "?"}, "c.yaml")[1] == [
+        "c.yaml: keymap: question_mark is the key of both 'help' and 'search' on the main and library "
+        "screens: only one of them can have it"
+    ]
+
+
+def test_keys_the_defaults_share_on_purpose_are_no_problem() -> None:
+    assert keys.checked_keys({}, "c.yaml") == ({}, [])
+    # Escape clears a search, then goes back: shared by default, still shared.
+    assert keys.checked_keys({"back": "escape,h"}, "c.yaml") == ({"back": "escape,h"}, [])
+
+
+def test_the_readme_config_example_has_no_problem() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("## Configuration", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    keymap = yaml.safe_load(block)["keymap"]
+    assert set(keymap) <= keys.binding_ids()
+    assert keys.checked_keys({k: str(v) for k, v in keymap.items()}, "config.yaml")[1] == []

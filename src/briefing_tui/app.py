@@ -24,7 +24,6 @@ from briefing_tui import keys
 from briefing_tui.config import (
     Config,
     ConfigError,
-    checked_keymap,
     load_config,
     resolve_config_path,
     save_theme,
@@ -77,7 +76,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self.folder = folder
         self.config = config
         # Final before it is applied, and never changed after: the one keymap of the app.
-        keymap, self._keymap_problems = checked_keymap(config, keys.binding_ids())
+        keymap, self._keymap_problems = keys.keymap_in_force(config)
         self._keymap_in_force: Mapping[str, str] = MappingProxyType(keymap)
         #: True once the briefing failed to load: quitting then exits with status 1.
         self.failed = False

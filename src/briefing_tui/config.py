@@ -3,7 +3,7 @@
     theme: nord
     keymap:            # binding id: keys (comma-separated, or a list)
       quit: ctrl+q
-      down: j,down,n
+      down: j,down,ctrl+n
 
 The file is `--config PATH`, else `$BRIEFING_TUI_CONFIG`, else `config.yaml` in the user config
 folder. A missing file means the defaults. A broken one never stops the app: each problem becomes a

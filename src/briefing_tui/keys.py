@@ -7,16 +7,24 @@ widgets build their `BINDINGS` here, supplying the action: `keys.bind("copy", "c
 whose action is the same wherever they appear are built here once (`LIST_MOVES`, `DIALOG`, `BACK`).
 
 The help groups are data too: the help screen lists them, a keymap may name any id of `KEYS`, and
-each group says on which screens its keys are live (`live_ids`), so keys that clash can be found.
-This module imports only `textual.binding`: the app reads it before its first frame.
+each group says on which screens its keys are live (`live_ids`), so keys that clash can be found
+(`checked_keys`), as can keys Textual would never deliver. This module imports only
+`textual.binding` and `textual.keys` (which that imports): the app reads it before its first frame.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, Keys
+
+if TYPE_CHECKING:
+    from briefing_tui.config import Config
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,3 +299,136 @@ def keymap_of(app: object) -> Mapping[str, str]:
     """The keymap in force in `app` (empty for an app without one, such as a test harness)."""
     keymap = getattr(app, "keymap", None)
     return keymap if isinstance(keymap, Mapping) else {}
+
+
+# -- checking a keymap ---------------------------------------------------------------------------
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "super", "meta", "hyper"})
+
+
+def _character_key(character: str) -> str:
+    """The name Textual gives the key of a printable character: "j", "question_mark", "slash".
+    (As `textual.keys` does it, whose function for it is private.)"""
+    if character.isalnum():
+        return character
+    try:
+        name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return character
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+#: The key names Textual delivers without a modifier: its named keys (not its "<any>"-style
+#: pseudo-keys), their aliases, and the names of the characters a keyboard types ("question_mark").
+KEY_NAMES = frozenset(
+    {key.value for key in Keys if "+" not in key.value and not key.value.startswith("<")}
+    | {alias for aliases in KEY_ALIASES.values() for alias in aliases if "+" not in alias}
+    | {_character_key(chr(code)) for code in range(0x20, 0x7F)}
+)
+#: Each alias of a key ("ctrl+m" is Enter), for finding keys given twice under two names.
+_ALIAS_OF = {alias: key for key, aliases in KEY_ALIASES.items() for alias in aliases}
+
+
+#: Why a key without modifiers is refused (other refusals say more).
+NOT_A_KEY = "not a key"
+
+
+def _split(key: str) -> tuple[list[str], str]:
+    """ "ctrl+shift+x" -> (["ctrl", "shift"], "x"); "ctrl++" -> (["ctrl"], "+")."""
+    if len(key) == 1:
+        return [], key
+    head, _, base = key.rpartition("+")
+    if not base and head.endswith("+"):
+        head, base = head[:-1], "+"
+    return (head.split("+") if head else []), base
+
+
+def key_problem(key: str) -> str | None:
+    """Why Textual would never deliver `key` (as a keymap names it), or None if it would."""
+    modifiers, base = _split(key)
+    unknown = [modifier for modifier in modifiers if modifier not in MODIFIERS]
+    if unknown:
+        return f"{unknown[0]!r} is not a modifier"
+    if len(set(modifiers)) != len(modifiers):
+        return "a modifier twice"
+    if modifiers and len(base) == 1 and _character_key(base) != base:
+        # Textual names the character only when it stands alone ("?" is question_mark).
+        return f"after a modifier, {base!r} is written {_character_key(base)}"
+    if not (len(base) == 1 and base.isprintable()) and base not in KEY_NAMES:
+        return f"{base!r} is not a key" if modifiers else NOT_A_KEY
+    return None
+
+
+def canonical_key(key: str) -> str:
+    """`key` as Textual matches it: "?" is "question_mark", "ctrl+m" is "enter"."""
+    modifiers, base = _split(key)
+    key = "+".join([*sorted(modifiers), _character_key(base) if len(base) == 1 else base])
+    return _ALIAS_OF.get(key, key)
+
+
+_KEY_RULE = (
+    "a key is one character, or a name such as escape, pagedown or f5, "
+    "after any of ctrl+ shift+ alt+ super+ meta+ hyper+"
+)
+
+
+def keymap_in_force(config: Config) -> tuple[dict[str, str], list[str]]:
+    """The config's keymap as the app applies it, and a message for each problem with it: ids that
+    name no binding, keys Textual never delivers, keys given to two ids live on one screen."""
+    from briefing_tui.config import checked_keymap
+
+    keymap, problems = checked_keymap(config, binding_ids())
+    keymap, more = checked_keys(keymap, str(config.path))
+    return keymap, problems + more
+
+
+def checked_keys(keymap: Mapping[str, str], where: str) -> tuple[dict[str, str], list[str]]:
+    """`keymap` (binding id -> keys, ids all known) without keys Textual would never deliver, and a
+    message (starting with `where`) for each id that had some, and for each key it gives to two ids
+    live on the same screen that the default keys do not. An id left without keys keeps its
+    default keys."""
+    checked: dict[str, str] = {}
+    problems = []
+    for binding_id, value in keymap.items():
+        keys = [key.strip() for key in value.split(",") if key.strip()]
+        bad = [(key, problem) for key in keys if (problem := key_problem(key)) is not None]
+        good = [key for key in keys if key_problem(key) is None]
+        if good:
+            checked[binding_id] = ",".join(good)
+        if bad:
+            named = ", ".join(repr(key) + (f" ({why})" if why != NOT_A_KEY else "") for key, why in bad)
+            verb = "is not a key" if len(bad) == 1 else "are not keys"
+            kept = "" if good else f"; keeping the default: {KEYS[binding_id].keys}"
+            problems.append(f"{where}: keymap: {binding_id}: {named} {verb} ({_KEY_RULE}){kept}")
+    return checked, problems + clashes(checked, where)
+
+
+#: Ids that run the same action wherever both are live: a key they share is no clash.
+SAME_ACTION = (frozenset({"quit", "quit-anywhere"}),)
+
+
+def _holders(keymap: Mapping[str, str]) -> dict[tuple[str, str], set[str]]:
+    """(screen, key) -> the ids live on that screen that `key` triggers, once `keymap` is applied."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for screen in SCREENS:
+        for binding_id in live_ids(screen):
+            for key in current_keys(binding_id, keymap):
+                holders.setdefault((screen, canonical_key(key)), set()).add(binding_id)
+    return holders
+
+
+def clashes(keymap: Mapping[str, str], where: str) -> list[str]:
+    """A message for each key `keymap` gives to two ids live on the same screen, unless the default
+    keys share it already (Escape clears a search, then goes back: on purpose)."""
+    default = _holders({})
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for (screen, key), ids in _holders(keymap).items():
+        shared = default.get((screen, key), set())
+        for pair in combinations(sorted(ids), 2):
+            if not set(pair) <= shared and frozenset(pair) not in SAME_ACTION:
+                found.setdefault((key, *pair), []).append(screen)
+    return [
+        f"{where}: keymap: {key} is the key of both {first!r} and {second!r} on the "
+        f"{' and '.join(screens)} screen{'s' * (len(screens) > 1)}: only one of them can have it"
+        for (key, first, second), screens in found.items()
+    ]
