@@ -16,7 +16,7 @@ from briefing_tui.format.model import Participant
 from briefing_tui.items import Ref, format_date
 from briefing_tui.screens.details import DetailsScreen
 from briefing_tui.screens.main import MainScreen
-from briefing_tui.screens.source import SourceScreen, wrapped_line
+from briefing_tui.screens.source import SourceScreen
 from briefing_tui.search import FieldKey
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.searchable import SearchableList
@@ -219,13 +219,6 @@ def test_rows_wrap_under_the_text_not_the_marker() -> None:
     assert len(lines) == row.get_height({}, 20) > 1  # type: ignore[arg-type]
     assert lines[0].startswith("▌ Name")
     assert all(other.startswith("  ") for other in lines[1:])
-
-
-def test_wrapped_line_of_an_offset() -> None:
-    text = "first paragraph\n\n" + "word " * 30 + "\nlast"
-    assert wrapped_line(text, 0, 20) == 0
-    assert wrapped_line(text, 17, 20) == 2  # the first word of the long paragraph
-    assert wrapped_line(text, len(text) - 1, 20) == 2 + 8  # 30 words of 5 cells, 20 wide: 8 lines
 
 
 def test_every_list_kind_addresses_items() -> None:

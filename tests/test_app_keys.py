@@ -334,14 +334,12 @@ async def test_source_shows_the_quote_highlighted_and_in_view(tmp_path: Path) ->
         start, end = source.found[0]
         quote = screen.briefing.participants[dar].evidence[0]
         assert " ".join(source.source[start:end].split()) == " ".join(quote.split())
-        body = source.query_one("#source-body", ScrollBox)
-        assert body.scroll_y > 0
+        body = source.body
+        assert body.scroll_y > 0 and body.rows is not None
         visible = body.scrollable_content_region.height
-        text = source.query_one("#source-text")
-        from briefing_tui.screens.source import wrapped_line
-
-        line = wrapped_line(source.source, start, text.content_region.width)
+        line = body.rows.row_of(start)
         assert body.scroll_y <= line < body.scroll_y + visible
+        assert " ".join(quote.split()[:4]) in screen_text(pilot)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, DetailsScreen)
 
