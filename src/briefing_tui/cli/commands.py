@@ -155,6 +155,12 @@ def export(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def serve(args: argparse.Namespace) -> int:
+    from briefing_tui.web.command import run
+
+    return run(args.path, args.host, args.port)
+
+
 def completion(args: argparse.Namespace) -> int:
     from briefing_tui.completion import script
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from briefing_tui import __version__
 
 PROG = "briefing-tui"
-SUBCOMMANDS = ("check", "schema", "search", "new", "show", "export", "completion")
+SUBCOMMANDS = ("check", "schema", "search", "new", "show", "export", "serve", "completion")
 EXPORT_FORMATS = ("md", "json", "jsonl", "csv", "popolo")
 EXPORT_TABLES = ("people", "agreements", "events", "figures", "key_points")
 SHELLS = ("bash", "zsh", "fish")
@@ -21,6 +21,7 @@ subcommands:
   {PROG} new ARTICLE.txt          draft a briefing from an article (-o FILE, --force)
   {PROG} show PATH                print the whole briefing (or folder) without the browser
   {PROG} export PATH --format F   md, json, jsonl, csv or popolo (-o OUT, --table, --vault DIR)
+  {PROG} serve [PATH]             the browser in a web page (--host, --port; the web extra)
   {PROG} completion SHELL         print a completion script for bash, zsh or fish
 
 examples:
@@ -143,6 +144,26 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--force", action="store_true", help="overwrite an existing OUT, or notes not written by us"
         )
+    elif name == "serve":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} serve",
+            description="Serve the browser as a web page (needs the web extra: pip install "
+            "'briefing-tui[web]'). It has no authentication: bound to anything but loopback, anyone "
+            "who can reach the port can read the briefings. Ctrl+C stops it.",
+        )
+        parser.add_argument(
+            "path",
+            nargs="?",
+            type=Path,
+            metavar="PATH",
+            help="a briefing file, or a folder of them (default: the bundled sample)",
+        )
+        parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="the address to listen on (default: 127.0.0.1, this machine only)",
+        )
+        parser.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
     elif name == "completion":
         parser = argparse.ArgumentParser(
             prog=f"{PROG} completion",
@@ -175,6 +196,16 @@ SCORE_HELP = (
     "organization, side or events, a prefix, a transliteration or a typo each count less; 0 is no "
     "word matched (a query of only !not terms)."
 )
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError("must be from 1 to 65535")
+    return value
 
 
 def _positive(text: str) -> int:
