@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shlex
 import sys
@@ -11,6 +10,8 @@ from pathlib import Path
 from briefing_tui.web.hosts import is_loopback, url_host
 
 INSTALL_HINT = "briefing-tui serve needs the web extra: pip install 'briefing-tui[web]'"
+#: What the web extra brings: missing, `serve` says how to install it.
+WEB_PACKAGES = ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2")
 
 
 def app_command(path: Path | None) -> str:
@@ -38,10 +39,13 @@ def run(path: Path | None, host: str, port: int) -> int:
         # textual-serve runs the command through the shell; cmd.exe quoting is not done here.
         print("briefing-tui serve: not supported on Windows", file=sys.stderr)
         return 1
-    if importlib.util.find_spec("textual_serve") is None:
+    try:
+        from briefing_tui.web.server import BriefingServer
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] not in WEB_PACKAGES:
+            raise
         print(INSTALL_HINT, file=sys.stderr)
         return 1
-    from briefing_tui.web.server import BriefingServer
 
     loopback = is_loopback(host)
     if not loopback:
