@@ -123,3 +123,48 @@ def test_the_search_engine_does_not_import_the_model():
     modules = imported_after("import briefing_tui.search\nfrom briefing_tui.search import Hit, SearchIndex")
     assert "briefing_tui.search.index" in modules
     assert [m for m in modules if m == "pydantic" or m.startswith("pydantic.")] == []
+
+
+#: The data layer as the architecture document draws it (packages and modules).
+DATA_LAYER_PARTS = (
+    "format",
+    "search",
+    "draft",
+    "export",
+    "show",
+    "completion",
+    "safe_text",
+    "library",
+    "items",
+    "config",
+    "paths",
+    "watching",
+)
+
+
+def test_the_web_module_is_reached_only_from_the_serve_command():
+    from test_architecture import MODULES, import_graph
+
+    graph = import_graph()
+    web = {name for name in MODULES if name.startswith("briefing_tui.web")}
+    data = {name for name in MODULES if name.split(".")[1:2] and name.split(".")[1] in DATA_LAYER_PARTS}
+    assert len(web) >= 3 and len(data) > 30
+    # Nothing of the data layer reaches it, however indirectly (lazy imports count)...
+    for module in sorted(data):
+        reached, todo = set(), [module]
+        while todo:
+            for other in graph.get(todo.pop(), ()):
+                if other not in reached:
+                    reached.add(other)
+                    todo.append(other)
+        assert not reached & web, f"{module} reaches {sorted(reached & web)}"
+    # ...and outside its own package only the serve command imports it.
+    importers = {name for name, targets in graph.items() if targets & web and name not in web}
+    assert importers == {"briefing_tui.cli.commands"}
+
+
+def test_the_serve_command_loads_the_web_extra_only_to_serve():
+    # `serve --help` and the missing-extra message work without textual-serve (and Textual).
+    modules = imported_after("import briefing_tui.web.command, briefing_tui.web.hosts")
+    assert "briefing_tui.web.command" in modules
+    assert sorted(m for m in modules if m.partition(".")[0] in ("textual_serve", "aiohttp", "textual")) == []

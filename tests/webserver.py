@@ -28,9 +28,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def session_processes(session: int) -> list[str]:
-    """The processes still running in `session` (pid and command line), zombies left out."""
-    found = []
+def processes() -> Iterator[tuple[str, int, str]]:
+    """Running processes (zombies left out): pid, session id, command line."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -39,11 +38,15 @@ def session_processes(session: int) -> list[str]:
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        # Fields after the command name, which is in parentheses and may hold anything.
+        # The fields after the command name, which is in parentheses and may hold anything.
         fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[3]) == session:
-            found.append(f"{entry.name} {cmdline.strip()}")
-    return found
+        if fields[0] != "Z":
+            yield entry.name, int(fields[3]), cmdline.strip()
+
+
+def session_processes(session: int) -> list[str]:
+    """The processes still running in `session`: pid and command line."""
+    return [f"{pid} {cmdline}" for pid, sid, cmdline in processes() if sid == session]
 
 
 @dataclass
