@@ -10,7 +10,10 @@ and written back as JSON (which the YAML loader reads) it loads as the same brie
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Briefing
 
 #: The fields of each kind of item, in the format's order.
 BRIEFING_FIELDS = (
@@ -83,3 +86,17 @@ def to_data(briefing: Any) -> dict[str, Any]:
         else:
             data.update(_fields(briefing, (name,)))
     return data
+
+
+def from_data(data: dict[str, Any], *, path: str, source_text: str | None) -> Briefing:
+    """The briefing `to_data` made `data` from, as loaded from `path` with its source's text.
+
+    For data that was checked when it was stored (the library's cache): it is not checked again
+    against its file, its events or its source. Pydantic's validation of plain data is the fastest
+    way to rebuild the frozen models today (twice as fast as `model_construct`, measured); it
+    raises `ValidationError` for data no briefing could have produced. The model is imported
+    here, so that `to_data` stays free of pydantic.
+    """
+    from briefing_tui.format.model import Briefing as Model
+
+    return Model.loaded(data, path=path, source_text=source_text)
