@@ -25,8 +25,8 @@ SAMPLE = ROOT / "data" / "pakistan-kazakhstan-state-visit.yaml"
 OURS = "from briefing_tui.format.loader import load_briefing; load_briefing({path!r})"
 PYYAML_C = "import yaml; yaml.load(open({path!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"
 CACHED = (
-    "from pathlib import Path; from briefing_tui.library import BriefingCache; "
-    "BriefingCache(Path({cache!r})).load(Path({path!r}))"
+    "import os; os.environ['BRIEFING_TUI_CACHE'] = {cache!r}; "
+    "from briefing_tui.library import load_cached; load_cached({path!r})"
 )
 
 FIRST = ["Nurlan", "Serik", "Aigerim", "Asif", "Muhammad", "Olga", "Ivan", "Li", "Wei", "Fatima", "Ali"]

@@ -10,8 +10,18 @@ if TYPE_CHECKING:
     from briefing_tui.format.loader import load_briefing
     from briefing_tui.format.model import Briefing, Participant
     from briefing_tui.format.problems import BriefingError, Problem
+    from briefing_tui.library import Library, load_library
 
-__all__ = ["Briefing", "BriefingError", "Participant", "Problem", "__version__", "load_briefing"]
+__all__ = [
+    "Briefing",
+    "BriefingError",
+    "Library",
+    "Participant",
+    "Problem",
+    "__version__",
+    "load_briefing",
+    "load_library",
+]
 
 _LAZY = {
     "Briefing": "briefing_tui.format.model",
@@ -19,6 +29,8 @@ _LAZY = {
     "BriefingError": "briefing_tui.format.problems",
     "Problem": "briefing_tui.format.problems",
     "load_briefing": "briefing_tui.format.loader",
+    "Library": "briefing_tui.library",
+    "load_library": "briefing_tui.library",
 }
 
 

@@ -15,6 +15,10 @@ from pathlib import Path
 SAMPLE_NAME = "pakistan-kazakhstan-state-visit.yaml"
 #: The file names (lowercased) a folder's briefings have.
 BRIEFING_SUFFIXES = (".yaml", ".yml")
+#: The cache folder, if set: empty turns the cache off.
+CACHE_ENV = "BRIEFING_TUI_CACHE"
+#: The library's cache database, in the cache folder.
+CACHE_NAME = "library.sqlite3"
 
 
 def data_dir() -> Path:
@@ -27,6 +31,17 @@ def data_dir() -> Path:
 
 def sample_path() -> Path:
     return data_dir() / SAMPLE_NAME
+
+
+def cache_path() -> Path | None:
+    """The cache database: in `$BRIEFING_TUI_CACHE` if set (empty: no cache), else in the user cache
+    folder."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return Path(env).expanduser() / CACHE_NAME if env else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing-tui")) / CACHE_NAME
 
 
 def write_atomically(path: Path, text: str) -> None:

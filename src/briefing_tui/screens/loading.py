@@ -71,13 +71,15 @@ def load(path: Path, *, folder: bool, changed: frozenset[Path] | None = None) ->
 
 
 def open_briefing(path: Path) -> Briefing | list[str]:
-    """The briefing at `path`, or its problems. Imports the loader: not before the first frame."""
+    """The briefing at `path` (through the cache), or its problems. Imports the loader: not before
+    the first frame."""
     try:
-        from briefing_tui import BriefingError, load_briefing
+        from briefing_tui import BriefingError
+        from briefing_tui.library import load_cached
     except Exception as exc:  # pragma: no cover - an install problem, shown not raised
         return [f"{path}: cannot load the loader: {exc}"]
     try:
-        return load_briefing(path)
+        return load_cached(path)
     except BriefingError as exc:
         return [str(problem) for problem in exc.problems] or [f"{path}: {exc}"]
     except Exception as exc:  # the promise is no traceback, whatever happens
