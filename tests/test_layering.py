@@ -19,6 +19,13 @@ DATA_LAYER = [
     "briefing_tui.search",
     "briefing_tui.items",
     "briefing_tui.library",
+    "briefing_tui.store",
+    "briefing_tui.pool",
+    "briefing_tui.workers",
+    "briefing_tui.filters",
+    "briefing_tui.persons",
+    "briefing_tui.find",
+    "briefing_tui.format.data",
     "briefing_tui.watching",
     "briefing_tui.paths",
     "briefing_tui.config",
@@ -107,7 +114,7 @@ def test_the_probe_can_see_textual():
 
 
 def test_the_probe_can_see_pydantic():
-    assert "pydantic" in imported_after("import briefing_tui.library")
+    assert "pydantic" in imported_after("import briefing_tui.format.loader")
 
 
 def test_field_keys_do_not_load_the_search_engine():
