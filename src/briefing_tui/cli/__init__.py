@@ -1,6 +1,6 @@
-"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema`, `search`, `new`, `show`,
-`export` and `completion` are subcommands. `parsers` says what each takes, `commands` what each does
-(a thin layer over the module that does the work)."""
+"""Command line: `briefing-tui [PATH]` opens the browser; `check`, `schema`, `search`, `list`, `find`,
+`people`, `new`, `show`, `export` and `completion` are subcommands. `parsers` says what each takes,
+`commands` what each does (a thin layer over the module that does the work)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv.pop(0)
             args = sub_parser(name).parse_args(argv)
-            return int(getattr(commands, name)(args))
+            # `list_`: a trailing underscore where the name is a builtin's.
+            handler = getattr(commands, f"{name}_", None) or getattr(commands, name)
+            return int(handler(args))
         return commands.open_browser(open_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

@@ -5,16 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.library import Library
 
 
 def check(args: argparse.Namespace) -> int:
-    from briefing_tui.format.loader import load_briefing
-    from briefing_tui.format.problems import BriefingError, Problem, capped, printable
+    from briefing_tui.format.problems import Problem, capped, printable
+    from briefing_tui.format.reading import DEFAULT_MAX_BYTES
     from briefing_tui.library import folder_entries
+    from briefing_tui.pool import check_files, worker_count
+    from briefing_tui.reports import ProgressBar
 
     files = valid = problems = skipped = 0
     unlisted = False
+    bar = ProgressBar()
     for root in args.paths:
         # A path given by name is checked whatever it is; in a folder, entries that are no
         # regular files (folders, FIFOs, broken links) are not briefings, but they are listed.
@@ -22,24 +30,41 @@ def check(args: argparse.Namespace) -> int:
         if not any(why is None for _, why in entries):
             print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder", "file"))
             problems += 1
-        for path, why in entries:
-            if why is not None:
-                print(f"{printable(str(path))}: skipped: {why}")
-                skipped += 1
-                continue
-            files += 1
-            try:
-                load_briefing(path)
-            except BriefingError as exc:
-                listed = exc.problems if args.all else capped(exc.problems)
-                for problem in listed:
-                    print(problem)
-                problems += len(exc.problems)
-                unlisted = unlisted or len(listed) != len(exc.problems)
-            else:
-                valid += 1
-                if not args.quiet:
-                    print(f"{path}: ok")
+        paths = [str(path) for path, why in entries if why is None]
+        # Never the cache: check reads and checks every file again, in worker processes for a
+        # large folder, and prints in file order as results come.
+        results: dict[str, tuple[Problem, ...]] = {}
+        shown = received = 0
+        batches = check_files(paths, max_bytes=DEFAULT_MAX_BYTES, workers=worker_count(len(paths)))
+        for batch in chain(batches, [[]]):  # the last, empty, prints the entries skipped at the end
+            results.update(batch)
+            received += len(batch)
+            if shown < len(entries) and (entries[shown][1] is not None or str(entries[shown][0]) in results):
+                bar.clear()  # the bar shares the terminal with what is printed
+            while shown < len(entries):
+                path, why = entries[shown]
+                if why is not None:
+                    print(f"{printable(str(path))}: skipped: {why}")
+                    skipped += 1
+                elif str(path) in results:
+                    found = results.pop(str(path))
+                    files += 1
+                    listed = found if args.all else capped(found)
+                    for problem in listed:
+                        print(problem)
+                    problems += len(found)
+                    unlisted = unlisted or len(listed) != len(found)
+                    if not found:
+                        valid += 1
+                        if not args.quiet:
+                            print(f"{path}: ok")
+                else:
+                    break
+                shown += 1
+            if len(paths) > 1:
+                sys.stdout.flush()
+                bar.update(received, len(paths))
+        bar.clear()
     invalid = files - valid
     summary = f"{files} file{'s' * (files != 1)} checked: {valid} valid, {invalid} invalid"
     if problems:
@@ -118,6 +143,64 @@ def search(args: argparse.Namespace) -> int:
                 table.add_row(Text(f"{score:.2f}"), *(Text(c or "") for c in cells))
             console.print(table)
     return 1 if failed and not hits else 0
+
+
+def _library(args: argparse.Namespace) -> Library | None:
+    """The library at `args.path` for list, find and people; None (said why) if it has no files."""
+    from briefing_tui.library import Library
+
+    library = Library.open(args.path, use_cache=not args.no_cache)
+    if not library.entries:
+        print(f"{args.path}: no *.yaml or *.yml files in this folder", file=sys.stderr)
+        return None
+    return library
+
+
+def list_(args: argparse.Namespace) -> int:
+    from briefing_tui.filters import SORTS, FilterError
+    from briefing_tui.reports import print_list
+
+    library = _library(args)
+    if library is None:
+        return 1
+    try:
+        entries = library.filter(args.filter, sort=args.sort)
+    except FilterError as exc:
+        print(f"briefing-tui list: {exc}", file=sys.stderr)
+        return 2
+    print_list(library, entries, SORTS[args.sort], as_json=args.json)
+    return 0
+
+
+def find(args: argparse.Namespace) -> int:
+    from briefing_tui.find import FindError
+    from briefing_tui.reports import print_found
+
+    library = _library(args)
+    if library is None:
+        return 1
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    try:
+        found = library.find(args.query, limit=args.limit)
+    except FindError as exc:
+        print(f"briefing-tui find: {exc}", file=sys.stderr)
+        return 2
+    print_found(library, found, args.query, as_json=args.json)
+    return 0
+
+
+def people(args: argparse.Namespace) -> int:
+    from briefing_tui.reports import print_people
+
+    library = _library(args)
+    if library is None:
+        return 1
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    people = library.persons()
+    print_people(library, people.search(args.query, limit=args.limit), len(people), as_json=args.json)
+    return 0
 
 
 def new(args: argparse.Namespace) -> int:

@@ -8,7 +8,19 @@ from pathlib import Path
 from briefing_tui import __version__
 
 PROG = "briefing-tui"
-SUBCOMMANDS = ("check", "schema", "search", "new", "show", "export", "serve", "completion")
+SUBCOMMANDS = (
+    "check",
+    "schema",
+    "search",
+    "list",
+    "find",
+    "people",
+    "new",
+    "show",
+    "export",
+    "serve",
+    "completion",
+)
 EXPORT_FORMATS = ("md", "json", "jsonl", "csv", "popolo")
 EXPORT_TABLES = ("people", "agreements", "events", "figures", "key_points")
 SHELLS = ("bash", "zsh", "fish")
@@ -18,6 +30,9 @@ subcommands:
   {PROG} check PATH...            validate briefing files and folders (exit 1 if any has problems)
   {PROG} schema                   print the JSON Schema of briefing/1 (for editors)
   {PROG} search PATH QUERY        search participants (--limit N, --json)
+  {PROG} list DIR [FILTER]        list briefings: topic:energy after:2026-03 -side:China (--sort, --json)
+  {PROG} find PATH QUERY          find any text: "a phrase", prefix*, AND/OR/NOT (--limit N, --json)
+  {PROG} people DIR [QUERY]       every person once, with their briefings (--limit N, --json)
   {PROG} new ARTICLE.txt          draft a briefing from an article (-o FILE, --force)
   {PROG} show PATH                print the whole briefing (or folder) without the browser
   {PROG} export PATH --format F   md, json, jsonl, csv or popolo (-o OUT, --table, --vault DIR)
@@ -27,6 +42,9 @@ subcommands:
 examples:
   {PROG} briefings/                          browse a folder of briefings
   {PROG} show visit.yaml | less -R           read one in a pager
+  {PROG} list briefings/ 'topic:energy after:2026-03' --sort published
+  {PROG} find briefings/ '"transit trade" OR bank*'
+
   {PROG} export briefings/ --format csv --table agreements -o agreements.csv
   {PROG} export briefings/ --format md --vault ~/notes/briefings
   source <({PROG} completion bash)           tab completion in this shell
@@ -164,6 +182,8 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
             help="the address to listen on (default: 127.0.0.1, this machine only)",
         )
         parser.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    elif name in _LIBRARY_PARSERS:
+        parser = _LIBRARY_PARSERS[name]()
     elif name == "completion":
         parser = argparse.ArgumentParser(
             prog=f"{PROG} completion",
@@ -188,6 +208,68 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
         parser.epilog = SCORE_HELP
         parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
     return parser
+
+
+def _list_parser() -> argparse.ArgumentParser:
+    from briefing_tui.filters import FIELDS, SORTS
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} list",
+        description="List the briefings of a folder, newest first, or those a filter keeps. Free words "
+        "match the headline, location, topics and outlet (typos too); field:value terms narrow: "
+        f"{', '.join(f + ':' for f in FIELDS)} (after:2026-03 is on or after 1 March, before: is "
+        'before); -term excludes; "quote values with spaces". Files that did not load are listed '
+        "last (is:invalid lists only them).",
+    )
+    parser.add_argument("path", type=Path, metavar="DIR")
+    parser.add_argument("filter", nargs="?", default="", metavar="FILTER")
+    parser.add_argument(
+        "--sort",
+        choices=list(SORTS),
+        default="date",
+        help="date (default), published, headline, participants",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
+    return parser
+
+
+def _find_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} find",
+        description="Find any text of a briefing (or a folder of them): key points, agreements, "
+        "events, figures, summaries, notes, evidence quotes and source articles. Words must all "
+        'match, in any order; "a phrase", prefix*, AND, OR, NOT (in capitals) and parentheses; case '
+        "and accents aside. Best matches first.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument(
+        "--limit", type=_positive, default=50, metavar="N", help="at most N hits (default 50)"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
+    return parser
+
+
+def _people_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} people",
+        description="Every person of a folder of briefings once: appearances with the same wikidata "
+        "id, or the same name (or a name and an alias) and no conflicting side, are one person. "
+        "With QUERY, the people it finds, in any spelling, best first; else most briefings first.",
+    )
+    parser.add_argument("path", type=Path, metavar="DIR")
+    parser.add_argument("query", nargs="?", default="", metavar="QUERY")
+    parser.add_argument(
+        "--limit", type=_positive, default=50, metavar="N", help="at most N people (default 50)"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array (with every appearance)")
+    parser.add_argument("--no-cache", action="store_true", help="load every file afresh")
+    return parser
+
+
+_LIBRARY_PARSERS = {"list": _list_parser, "find": _find_parser, "people": _people_parser}
 
 
 SCORE_HELP = (
