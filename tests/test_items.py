@@ -64,3 +64,9 @@ def test_the_palette_names_people_by_name_and_role(sample: Briefing) -> None:
 def test_lists_show_kinds_in_table_order() -> None:
     assert [kind.kind for kind in items.kinds_shown_by("agreements")] == ["agreement", "event"]
     assert [kind.kind for kind in items.kinds_shown_by("headline")] == ["briefing"]
+
+
+def test_a_participant_s_wikidata_id_is_shown_when_there_is_one(sample, bdir):
+    assert "Wikidata" not in [label for label, _ in items.fields(sample, Ref("participant", 0))]
+    briefing = bdir.load(bdir.HEAD.replace("{name: A}", "{name: A, wikidata: Q1234}"))
+    assert ("Wikidata", "Q1234") in items.fields(briefing, Ref("participant", 0))

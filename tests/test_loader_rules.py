@@ -208,7 +208,7 @@ BRIEFING_KEYS = (
             HEAD.replace("{name: A}", "{name: A, favourite: x}"),
             [
                 "b.yaml:4:26: unknown key 'favourite' in participant (known keys: name, role, organization, "
-                "side, aliases, present_at, evidence, notes; or prefix it with 'x-')"
+                "side, aliases, present_at, evidence, notes, wikidata; or prefix it with 'x-')"
             ],
         ),
     ],
@@ -452,6 +452,30 @@ def test_joiners_and_format_characters_inside_real_text_stay_legal(bdir):
     [person] = bdir.load(content).participants
     assert person.name == "\u200bA\u200d"
     assert person.aliases == ("\ufeffB", "C\u00ad")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("q1234", "wikidata: expected an id like Q1234, found 'q1234'; write Q1234"),
+        ("Tokayev", "wikidata: expected an id like Q1234, found 'Tokayev'"),
+        ("1234", "wikidata: expected an id like Q1234, found the number 1234; write Q1234"),
+        ("Q0123", "wikidata: expected an id like Q1234, found 'Q0123'"),
+        ("'Q12 '", "wikidata: expected an id like Q1234, found 'Q12 '; write Q12"),
+        ("[Q1, Q2]", "wikidata: expected an id like Q1234, found a list"),
+        ("yes", "wikidata: expected an id like Q1234, found the boolean true"),
+    ],
+)
+def test_wikidata_is_an_id(bdir, written, expected):
+    content = HEAD.replace("{name: A}", f"{{name: A, wikidata: {written}}}")
+    assert bdir.problems(content) == [
+        f"b.yaml:4:{content.splitlines()[3].index('wikidata') + 11}: {expected}"
+    ]
+
+
+def test_wikidata_loads(bdir):
+    [person] = bdir.load(HEAD.replace("{name: A}", "{name: A, wikidata: Q1350948}")).participants
+    assert person.wikidata == "Q1350948"
 
 
 def test_role_alone_or_name_alone_is_enough(bdir):

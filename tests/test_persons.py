@@ -126,6 +126,49 @@ def test_a_name_without_a_side_that_could_be_two_people_stays_apart(tmp_path: Pa
     assert sorted(p.sides for p in persons) == [(), ("Afghanistan",), ("Pakistan",)]
 
 
+def test_one_wikidata_id_is_one_person_whatever_the_spelling_or_side(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "2024-01-10",
+        [{"name": "Kassym-Jomart Tokayev", "side": "Kazakhstan", "wikidata": "Q1350948"}],
+    )
+    write(
+        tmp_path, "2024-02-10", [{"name": "K. Tokaev", "side": "Kazakh delegation", "wikidata": "Q1350948"}]
+    )
+    [person] = people(tmp_path)
+    assert (person.briefings, person.wikidata) == (2, "Q1350948")
+    assert person.sides == ("Kazakh delegation", "Kazakhstan")
+
+
+def test_two_ids_are_two_people_even_with_one_name(tmp_path: Path) -> None:
+    write(tmp_path, "2024-01-10", [{"name": "Ali Khan", "side": "Pakistan", "wikidata": "Q1"}])
+    write(tmp_path, "2024-02-10", [{"name": "Ali Khan", "side": "Pakistan", "wikidata": "Q2"}])
+    assert sorted(p.wikidata or "" for p in people(tmp_path)) == ["Q1", "Q2"]
+
+
+def test_an_appearance_without_an_id_joins_the_one_person_with_it(tmp_path: Path) -> None:
+    write(tmp_path, "2024-01-10", [{"name": "Wang Yi", "side": "China", "wikidata": "Q1"}])
+    write(tmp_path, "2024-02-10", [{"name": "Wang Yi", "side": "China"}])
+    write(tmp_path, "2024-03-10", [{"name": "Wang Yi"}])
+    [person] = people(tmp_path)
+    assert (person.wikidata, len(person.appearances)) == ("Q1", 3)
+    # A conflicting side is someone else; and the one without a side could now be either.
+    write(tmp_path, "2024-04-10", [{"name": "Wang Yi", "side": "Taiwan"}])
+    persons = people(tmp_path)
+    assert sorted((p.wikidata or "", p.sides, len(p.appearances)) for p in persons) == [
+        ("", (), 1),
+        ("", ("Taiwan",), 1),
+        ("Q1", ("China",), 2),
+    ]
+
+
+def test_with_two_ids_for_one_name_an_appearance_without_one_stays_apart(tmp_path: Path) -> None:
+    write(tmp_path, "2024-01-10", [{"name": "Ali Khan", "side": "Pakistan", "wikidata": "Q1"}])
+    write(tmp_path, "2024-02-10", [{"name": "Ali Khan", "side": "Pakistan", "wikidata": "Q2"}])
+    write(tmp_path, "2024-03-10", [{"name": "Ali Khan", "side": "Pakistan"}])
+    assert sorted(len(p.appearances) for p in people(tmp_path)) == [1, 1, 1]
+
+
 def test_officials_without_a_name_are_each_their_own(tmp_path: Path) -> None:
     write(tmp_path, "2024-01-10", [{"role": "Ambassador of Turkey", "side": "Turkey"}])
     write(tmp_path, "2025-01-10", [{"role": "Ambassador of Turkey", "side": "Turkey"}])

@@ -104,7 +104,7 @@ def _event_fields(briefing: Briefing, index: int) -> list[tuple[str, Value]]:
 
 def _participant_fields(briefing: Briefing, index: int) -> list[tuple[str, Value]]:
     person = briefing.participants[index]
-    return [
+    fields: list[tuple[str, Value]] = [
         ("Name", person.name),
         ("Role", person.role),
         ("Organisation", person.organization),
@@ -113,6 +113,10 @@ def _participant_fields(briefing: Briefing, index: int) -> list[tuple[str, Value
         ("Present at", person.present_at or None),
         ("Notes", person.notes),
     ]
+    # An identifier most people will never have: a row of its own only when there is one.
+    if person.wikidata:
+        fields.append(("Wikidata", person.wikidata))
+    return fields
 
 
 def _attendees(briefing: Briefing, index: int) -> tuple[str, list[Ref]]:

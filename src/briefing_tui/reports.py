@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from briefing_tui.library import Library
     from briefing_tui.persons import Person
 
+
 def console() -> Console:
     from rich.console import Console
 

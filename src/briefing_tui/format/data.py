@@ -47,6 +47,7 @@ PARTICIPANT_FIELDS = (
     "present_at",
     "evidence",
     "notes",
+    "wikidata",
 )
 #: The lists of items at the top level, and the fields of their items.
 ITEM_FIELDS = {

@@ -153,6 +153,38 @@ class Figure(_Node):
     evidence: Evidence = ()
 
 
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+def _wikidata_id(value: Any) -> Any:
+    # Every wrong value gets this one message (a number, "q1234", a name), with the fix if there is one.
+    if value is None or (isinstance(value, str) and _WIKIDATA.fullmatch(value)):
+        return value
+    hint = ""
+    if isinstance(value, str):
+        found = repr(value)
+        if _WIKIDATA.fullmatch(value.strip().upper()):
+            hint = f"; write {value.strip().upper()}"
+    elif isinstance(value, bool):
+        found = f"the boolean {str(value).lower()}"
+    elif isinstance(value, int):
+        found = f"the number {value}"
+        hint = f"; write Q{value}" if value > 0 else ""
+    else:
+        found = (
+            "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
+        )
+    raise ValueError(f"wikidata: expected an id like Q1234, found {found}{hint}")
+
+
+#: A Wikidata item id: Q and digits, no leading zero.
+WikidataId = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=f"^{_WIKIDATA.pattern}$"),
+    BeforeValidator(_wikidata_id),  # outside the constraints: it runs first, and says why
+]
+
+
 def _participant_schema(schema: dict[str, Any]) -> None:
     _schema_extras(schema)
     schema["anyOf"] = [{"required": ["name"]}, {"required": ["role"]}]
@@ -169,6 +201,10 @@ class Participant(_Node):
     present_at: tuple[Text, ...] = Field(default=(), description="Names of events attended.")
     evidence: Evidence = ()
     notes: OptionalText | None = None
+    wikidata: WikidataId | None = Field(
+        default=None,
+        description="The person's Wikidata id, e.g. Q1234: appearances with one id are one person.",
+    )
 
     @model_validator(mode="after")
     def _named_or_role(self) -> Participant:
