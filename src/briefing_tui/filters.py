@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -47,7 +48,7 @@ SORTS: dict[Sort, str] = {
 FIELDS = ("topic", "person", "side", "place", "outlet", "after", "before", "year", "is")
 #: `person:` keeps the briefings of at most this many people, the best matches: one letter
 #: matches most people, and the list must follow every keystroke.
-PERSON_LIMIT = 1000
+PERSON_LIMIT = 250
 #: How close (0-100) a word must be to count as a typo of a word of a briefing.
 FUZZY_CUTOFF = 80
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]*)')
@@ -168,6 +169,16 @@ class FilterIndex:
         """The folded texts of every entry, by field: made for the first filter, not for a sort."""
         if self._prepared:
             return
+        enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of sets that live on: no collector passes while made
+        try:
+            self._index_texts()
+        finally:
+            if enabled:
+                gc.enable()
+        self._prepared = True
+
+    def _index_texts(self) -> None:
         self._row_of = {id(entry): row for row, entry in enumerate(self.entries)}
         #: field -> folded text -> rows having it
         self._fields: dict[str, defaultdict[tuple[str, ...], set[int]]] = {
@@ -201,7 +212,6 @@ class FilterIndex:
         for token in self._vocabulary:
             self._variants[variant_key(token)].append(token)
         self._variant_keys = list(self._variants)
-        self._prepared = True
 
     def filter(self, expression: str, *, sort: Sort = "date") -> list[LibraryEntry]:
         terms = parse(expression)

@@ -18,7 +18,8 @@ import datetime as dt
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -144,36 +145,38 @@ class People:
 
     @classmethod
     def of(cls, library: Library) -> People:
-        # Hundreds of thousands of tuples and no cycles: the collector's passes over them (and
-        # over everything else alive) would take longer than the work.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _long_lived():
             return cls(merge(appearances(library.data())))
-        finally:
-            if enabled:
-                gc.enable()
 
     @cached_property
     def index(self) -> SearchIndex:
         """The search engine over the people (built on first use)."""
         from briefing_tui.search import SearchIndex
 
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _long_lived():
             # The engine reads participants' attributes only; `_Key` has them.
-            keys = cast("list[Participant]", [person.key() for person in self.persons])
-        finally:
-            if enabled:
-                gc.enable()
-        return SearchIndex(keys)
+            return SearchIndex(cast("list[Participant]", [person.key() for person in self.persons]))
 
     def search(self, query: str, limit: int = 50) -> list[Person]:
         """The people `query` finds (any spelling), best first; everyone for a blank query."""
         if not query.strip():
             return self.persons[:limit]
         return [self.persons[hit.position] for hit in self.index.search(query, limit=limit)]
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Make hundreds of thousands of objects that live on, with no cycles among them: the cyclic
+    collector does not run while they are made, and skips them after (`gc.freeze`); a full pass
+    over them stalled a keystroke for seconds. Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def appearances(data: Iterable[tuple[LibraryEntry, dict[str, Any]]]) -> list[Appearance]:
