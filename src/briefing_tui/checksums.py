@@ -20,15 +20,21 @@ if TYPE_CHECKING:
     from briefing_tui.pool import Loaded
 
 
+#: Besides the `format` package, the modules that make what an entry holds.
+_WRITERS = ("entries.py", "fulltext.py", "pool.py")
+
+
 @lru_cache(maxsize=1)
 def loader_version() -> str:
-    """The app's version and a digest of the loader's code: entries another loader wrote are misses."""
+    """The app's version and a digest of the code that loads and stores a briefing (the `format`
+    package, the summary, the texts for find): entries another version wrote are misses, even
+    between two releases."""
     import briefing_tui.format as package
 
     folder = Path(package.__file__).parent
     hashed = hashlib.blake2b(digest_size=8)
     try:
-        for path in sorted(folder.glob("*.py")):
+        for path in [*sorted(folder.glob("*.py")), *(folder.parent / name for name in _WRITERS)]:
             hashed.update(path.name.encode() + b"\0" + path.read_bytes())
     except OSError:
         return __version__
@@ -70,17 +76,10 @@ def checksum(row: Row | Loaded, loader: str | None = None, max_bytes: int | None
         written, data_digest, path = row.read_ns, digest(row.data.encode()), row.key
     # NUL parts the texts: no path, stamp or briefing text holds one (the loader refuses control
     # characters, JSON escapes them), so no two entries read the same; \1 marks a missing one.
-    text = "\0".join(
-        (
-            path,
-            loader or "",
-            str(max_bytes),
-            row.file_stamp,
-            row.source_name or "\1",
-            row.source_stamp or "\1",
-            str(written),
-            row.summary,
-        )
+    source_name, source_stamp = row.source_name or "\1", row.source_stamp or "\1"
+    text = (
+        f"{path}\0{loader or ''}\0{max_bytes}\0{row.file_stamp}\0{source_name}\0{source_stamp}"
+        f"\0{written}\0{row.summary}"
     )
     hashed = hashlib.blake2b(text.encode(), digest_size=16, person=b"briefing-tui")
     for part in (row.file_digest, row.source_digest or b"", data_digest):
