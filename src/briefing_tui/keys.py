@@ -124,6 +124,13 @@ KEYS: Mapping[str, Key] = _registry(
     ),
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
+    # Find any text (issue 8): `f` in the library and in a briefing opens the find screen; `/` in
+    # the source view finds in the article, and n/N (Enter too) then go between its matches.
+    Key("find", "f", "Find", tooltip="Find any text: key points, agreements, quotes, the article…"),
+    Key("find-in-source", "slash", "Find", tooltip="Find text in the article"),
+    Key("next-match", "n,enter", "Next match", key_display="n"),
+    Key("previous-match", "N,p", "Previous match", key_display="N"),
+    Key("clear-find", "escape", "Clear find", tooltip="Clear the find: n and N go between quotes again"),
 )
 
 
@@ -148,6 +155,10 @@ DETAILS_COPY = KEYS["copy"].worded(tooltip="Copy the item as plain text")
 HELP_CLOSE = KEYS["help"].worded("Close", tooltip="", show=False)
 ERROR_QUIT = KEYS["quit"].worded(tooltip="Quit (exit status 1)")
 ERROR_COPY = KEYS["copy"].worded(tooltip="Copy the problems as text")
+FIND_OPEN = KEYS["details"].worded("Open", tooltip="Open the item found (or the article at the match)")
+FIND_TO_LIST = KEYS["first-hit"].worded("To the hits", tooltip="Go to the first hit")
+FIND_TO_TEXT = KEYS["first-hit"].worded("To the text", tooltip="Go to the article at the match")
+_FIND_MORE = (KEYS["previous-match"], KEYS["clear-find"], FIND_TO_TEXT)
 
 # -- bindings whose action is the same wherever they appear ------------------------------------
 
@@ -180,7 +191,7 @@ BACK = bind("back", "back")
 
 #: The screens keys can be live on. "error": a briefing (or folder) that failed to load;
 #: "entry-error": a file of a library that failed to load.
-SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library")
+SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library", "find")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +244,7 @@ GROUPS: tuple[Group, ...] = (
             "clear-search",
             "back",
             "details",  # on the headline: the whole briefing's details
+            "find",
         ),
         ("main",),
         library_ids=frozenset({"back"}),
@@ -241,7 +253,7 @@ GROUPS: tuple[Group, ...] = (
         "Lists",
         _keys(*_MOVES, "details"),
         # Boxes of text scroll with the same keys.
-        ("main", "details", "source", "help", "error", "entry-error", "library"),
+        ("main", "details", "source", "help", "error", "entry-error", "library", "find"),
         live_on={"details": ("main", "details")},
     ),
     Group("Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library")),
@@ -252,16 +264,17 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "Source",
-        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")),
+        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "find-in-source", "next-match"), *_FIND_MORE),
         ("source",),
     ),
+    Group("Find", (KEYS["close"], FIND_OPEN, FIND_TO_LIST, KEYS["search-to-list"]), ("find",)),
     Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
     Group(
         "Library",
-        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, KEYS["back"]),
+        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, KEYS["back"], KEYS["find"]),
         ("library",),
         live_on={"back": ("entry-error",)},
-        library_ids=frozenset({"search", "clear-search", "details", "back"}),
+        library_ids=frozenset({"search", "clear-search", "details", "back", "find"}),
     ),
     Group("Help", (KEYS["close"], DIALOG_QUIT, HELP_CLOSE), ("help",), listed=False),
 )

@@ -41,6 +41,7 @@ from briefing_tui.widgets.text import (
 
 if TYPE_CHECKING:
     from briefing_tui.format.loader import Problem
+    from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library, LibraryEntry, PersonRef
     from briefing_tui.search import Hit, SearchIndex
 
@@ -143,6 +144,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.LIBRARY_SEARCH.bind("search"),
         keys.LIBRARY_CLEAR.bind("clear_search"),
+        keys.bind("find", "find"),
     ]
 
     AUTO_FOCUS = "#briefings"
@@ -322,6 +324,16 @@ class LibraryScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         self.searchable.clear_search(focus_list=self.focused is self.search_box)
+
+    def action_find(self) -> None:
+        from briefing_tui.screens.find import FindScreen
+
+        def open_briefing(briefing: Briefing) -> MainScreen:
+            return MainScreen(briefing, back=True)
+
+        self.app.push_screen(
+            FindScreen.in_library(self, lambda: self.library, open_briefing, folder=self.folder)
+        )
 
     @on(OptionList.OptionSelected, "#briefings")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
