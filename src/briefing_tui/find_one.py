@@ -57,7 +57,7 @@ class BriefingFinder:
             connection = sqlite3.connect(":memory:", check_same_thread=False)
             connection.execute(_TEXTS)
             rows = index_rows(data, self.briefing.source_text)
-            connection.executemany("INSERT INTO texts (text, path) VALUES (?, ?)", rows)
+            connection.executemany("INSERT INTO texts (path, text) VALUES (?, ?)", rows)
             self._data, self._connection = data, connection
         return self._connection
 
