@@ -258,8 +258,12 @@ async def test_a_match_in_the_article_opens_the_source_view_at_it(tmp_path: Path
         start = source.matches.starts[source.current_match]
         assert source.source[start : start + 10].lower() == "trajectory"
         assert "1 of 1" in screen_text(pilot)
-        line = next(row for row in screen_text(pilot).splitlines() if "trajectory" in row)
-        assert line  # in view
+        # Scrolled to it: in the article on view, not only in the find bar.
+        body = source.body
+        assert body.rows is not None
+        row = body.rows.row_of(start)
+        assert body.scroll_y > 0 and body.scroll_y <= row < body.scroll_y + body.scrollable_content_region.height
+        assert sum("trajectory" in line for line in screen_text(pilot).splitlines()) == 2
         await pilot.press("escape", "escape")  # clear the find, close the source
         await ready(pilot)
         assert main_screen(pilot).briefing.headline.startswith(SAMPLE_HEADLINE)

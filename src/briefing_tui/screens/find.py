@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 LIMIT = 50
 #: The kind column: "evidence quote" and "source article" are 14 cells, then a gap.
 KIND_WIDTH = 16
+#: A briefing's headline under a hit is cut to this many characters.
+HEADLINE_CHARS = 64
 HELP = 'words in any order · "a phrase" · prefix* · AND, OR, NOT, ( )   ·   any case and accents'
 #: The fields whose text an item's row shows: a match elsewhere opens its details too.
 SHOWN_IN_ROW = frozenset({"text", "title", "name", "headline"})
@@ -76,9 +78,12 @@ def hit_row(hit: FindHit, *, library: bool) -> Hanging:
     body = snippet_content(hit)
     summary = hit.entry.summary
     if library and summary is not None:
-        where = Content.assemble(
-            Content.styled(f"{format_date(summary.date)} · ", DIM), plain(summary.headline, f"italic {DIM}")
-        )
+        # The briefing, on one line (the headline cut short; not again when it is what matched).
+        headline = "" if hit.field == "headline" else summary.headline
+        if len(headline) > HEADLINE_CHARS:
+            headline = headline[: HEADLINE_CHARS - 1].rstrip() + "…"
+        date = format_date(summary.date) + (" · " if headline else "")
+        where = Content.assemble(Content.styled(date, DIM), plain(headline, f"italic {DIM}"))
         body = Content.assemble(body, "\n", where)
     return Hanging(kind, body)
 

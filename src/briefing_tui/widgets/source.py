@@ -92,13 +92,13 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         self._strips.clear()
         self._update_size()
         if self._to_show is not None:
-            self.call_after_refresh(self.show_span, *self._to_show)
+            self.call_after_refresh(self._show_asked)
         else:
             self.call_after_refresh(self._scroll_to_row_of, anchor)
         self._wrap_on()
 
     def _scroll_to_row_of(self, offset: int) -> None:
-        if self.rows is not None:
+        if self.rows is not None and self._to_show is None:
             self.scroll_to(y=self.rows.row_of(offset), animate=False, immediate=True)
 
     def _update_size(self, *, roughly: bool = False) -> None:
@@ -135,12 +135,22 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         super().action_scroll_end()
 
     def show_span(self, start: int, end: int) -> None:
-        """Scroll the characters `start`..`end` into the middle of the view."""
+        """Scroll the characters `start`..`end` into the middle of the view: now, and again after
+        the next layout (a view just opened is not laid out yet, and wraps anew when its
+        scrollbar comes)."""
+        self._to_show = (start, end)
+        if self.rows is not None:
+            self._scroll_to_span(start, end)
+            self.call_after_refresh(self._show_asked)
+
+    def _show_asked(self) -> None:
+        if self._to_show is not None and self.rows is not None:
+            span, self._to_show = self._to_show, None
+            self._scroll_to_span(*span)
+
+    def _scroll_to_span(self, start: int, end: int) -> None:
         rows = self.rows
-        if rows is None:
-            self._to_show = (start, end)
-            return
-        self._to_show = None
+        assert rows is not None
         first, last = rows.row_of(start), rows.row_of(max(start, end - 1))
         self._update_size()
         region = Region(0, first, rows.width, last - first + 1)
