@@ -262,7 +262,7 @@ async def test_a_match_in_the_article_opens_the_source_view_at_it(tmp_path: Path
         body = source.body
         assert body.rows is not None
         row = body.rows.row_of(start)
-        assert body.scroll_y > 0 and body.scroll_y <= row < body.scroll_y + body.scrollable_content_region.height
+        assert 0 < body.scroll_y <= row < body.scroll_y + body.scrollable_content_region.height
         assert sum("trajectory" in line for line in screen_text(pilot).splitlines()) == 2
         await pilot.press("escape", "escape")  # clear the find, close the source
         await ready(pilot)
