@@ -106,8 +106,8 @@ async def test_a_key_given_to_two_bindings_of_one_screen_is_a_notice(tmp_path: P
         # n is also the next match while a find is open in the source view: one notice, two lines.
         assert notifications(app) == [
             "\n".join(
-                f"{tmp_path / 'config.yaml'}: keymap: n is the key of both 'down' and '{other}' on the source "
-                "screen: only one of them can have it"
+                f"{tmp_path / 'config.yaml'}: keymap: n is the key of both 'down' and '{other}' on the "
+                "source screen: only one of them can have it"
                 for other in ("next-match", "next-quote")
             )
         ]
