@@ -214,6 +214,10 @@ async def test_enter_opens_the_item_found_in_its_briefing_and_escape_goes_back(
         assert [hit.item for hit in screen.hits] == [Ref("key_point", 1)]
         await pilot.press("enter")  # to the hits
         assert isinstance(screen.focused, FindResults)
+        await pilot.press("up")  # back to the query, and down to the hits again
+        assert screen.focused is screen.box
+        await pilot.press("down")
+        assert isinstance(screen.focused, FindResults) and screen.results.highlighted == 0
         await pilot.press("enter")  # open it
         await ready(pilot)
         main = main_screen(pilot)
@@ -332,3 +336,8 @@ def test_hit_rows_show_the_briefing_only_in_a_library() -> None:
     [hit] = finder.find('"billionaires in the Kazakh delegation"').hits
     assert re.fullmatch(r"figure +Billionaires in the Kazakh delegation", str(hit_row(hit, library=False)))
     assert "Wed 4 Feb 2026 · President Zardari" in str(hit_row(hit, library=True))
+    # In a briefing, a quote or a note says whose it is.
+    quote = next(hit for hit in finder.find("billionaires").hits if hit.path[::2] == ("figures", "evidence"))
+    assert str(hit_row(quote, library=False)).endswith("\nfigure: Billionaires in the Kazakh delegation")
+    note = next(hit for hit in finder.find("billionaires").hits if hit.field == "notes")
+    assert str(hit_row(note, library=False)).endswith("\nparticipant: Kazakh business leaders")

@@ -26,7 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui import keys
+from briefing_tui import items, keys
 from briefing_tui.find import FindError, FindHit, Found
 from briefing_tui.items import format_date
 from briefing_tui.screens.navigation import return_to
@@ -85,7 +85,27 @@ def hit_row(hit: FindHit, *, library: bool) -> Hanging:
         date = format_date(summary.date) + (" · " if headline else "")
         where = Content.assemble(Content.styled(date, DIM), plain(headline, f"italic {DIM}"))
         body = Content.assemble(body, "\n", where)
+    elif (briefing := hit.entry.built) is not None and hit.field not in (*SHOWN_IN_ROW, "label"):
+        # In a briefing: whose quote or notes it is (the row shows the quote, not the item).
+        owner = _owner(briefing, hit)
+        if owner is not None:
+            noun, name = owner
+            if len(name) > HEADLINE_CHARS:
+                name = name[: HEADLINE_CHARS - 1].rstrip() + "…"
+            body = Content.assemble(
+                body, "\n", Content.styled(f"{noun}: ", DIM), plain(name, f"italic {DIM}")
+            )
     return Hanging(kind, body)
+
+
+def _owner(briefing: Briefing, hit: FindHit) -> tuple[str, str] | None:
+    """What the matched text belongs to, and its name: ("key point", "Tokayev said…")."""
+    section, index = hit.path[0], hit.path[1] if len(hit.path) > 1 else None
+    if section == "figures" and isinstance(index, int) and index < len(briefing.figures):
+        return "figure", briefing.figures[index].label
+    if hit.item is None or hit.item.kind == "briefing":
+        return None
+    return items.kind_of(hit.item).noun.lower(), items.title(briefing, hit.item)
 
 
 def count_text(found: Found) -> str:
@@ -141,9 +161,15 @@ class FindBox(KeysFollowFocus, Input):
 
 
 class FindResults(KeysFollowFocus, OptionList, inherit_bindings=False):
-    """The hits; Enter opens the one under the cursor."""
+    """The hits; Enter opens the one under the cursor, Up on the first goes back to the query."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.LIST_MOVES, keys.FIND_OPEN.bind("select")]
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            focus_now(self.screen.query_one(FindBox))
+            return
+        super().action_cursor_up()
 
     def _can_page(self) -> bool:
         # Textual raises paging a list with options that has no size yet.
