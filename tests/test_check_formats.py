@@ -31,7 +31,8 @@ INVALID = VALID.replace("2026-02-04", "2026-02-30")
 #: GitHub's workflow command syntax: properties are key=value, separated by commas, and neither
 #: they nor the message may hold an unescaped line break; properties no unescaped , or :.
 ANNOTATION = re.compile(
-    r"^::(?P<command>error|warning) file=(?P<file>[^,:\r\n]+)(,line=(?P<line>[1-9]\d*),col=(?P<col>[1-9]\d*))?"
+    r"^::(?P<command>error|warning) file=(?P<file>[^,:\r\n]+)"
+    r"(,line=(?P<line>[1-9]\d*),col=(?P<col>[1-9]\d*))?"
     r",title=(?P<title>[^,:\r\n]+)::(?P<message>[^\r\n]*)$"
 )
 FIELDS = {"path", "line", "column", "message", "severity", "code"}

@@ -27,7 +27,7 @@ def warnings(bdir, content: str, article: str | None = ARTICLE) -> list[str]:
     if article is not None:
         bdir.write(article, "article.txt")
     name = bdir.write(content)
-    path, found = check_file(name, 1 << 20)
+    _, found = check_file(name, 1 << 20)
     assert all(p.severity == "warning" for p in found), [str(p) for p in found]
     return [f"{p}  [{p.code}]" for p in found]
 
