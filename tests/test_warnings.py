@@ -266,3 +266,12 @@ async def test_the_browser_opens_a_briefing_that_has_only_warnings(bdir, tmp_pat
         await ready(pilot)
         assert isinstance(pilot.app.screen, MainScreen)
         assert "Absent Person" in screen_text(pilot)
+
+
+def test_check_help_lists_every_warning(capsys):
+    from briefing_tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert all(f"  {warning}  " in out for warning in WARNINGS)

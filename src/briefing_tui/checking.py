@@ -35,14 +35,24 @@ def check_file(path: str, max_bytes: int) -> Checked:
 
 def check_chunk(paths: list[str], max_bytes: int) -> list[Checked]:
     """`check_file` for each path, as a worker process runs it."""
-    return [check_file(path, max_bytes) for path in paths]
+    return [_guarded(path, max_bytes) for path in paths]
+
+
+def _guarded(path: str, max_bytes: int) -> Checked:
+    """`check_file`; a failure no check foresaw is that file's problem, never a traceback."""
+    try:
+        return check_file(path, max_bytes)
+    except Exception as exc:  # the promise is no traceback, whatever a file holds
+        from briefing_tui.format.problems import Problem
+
+        return path, (Problem(path, None, None, f"could not be checked: {type(exc).__name__}: {exc}"),)
 
 
 def check_files(paths: Sequence[str], *, max_bytes: int, workers: int) -> Iterator[list[Checked]]:
     """`check_file` for every path, in batches as they are done."""
     from briefing_tui.workers import run
 
-    return run(paths, check_file, f"{__name__}:check_chunk", max_bytes=max_bytes, workers=workers)
+    return run(paths, _guarded, f"{__name__}:check_chunk", max_bytes=max_bytes, workers=workers)
 
 
 def without(problems: Sequence[Problem], off: Collection[str]) -> tuple[Problem, ...]:
