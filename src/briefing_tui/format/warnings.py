@@ -105,14 +105,15 @@ def _ambiguous_quotes(
     haystack: Haystack | None = None  # made at the first quote
     said: dict[str, str | None] = {}  # a quote given many times is counted once
     for quote, quote_pos in _evidence(data, pos):
-        needle = normalise_quote(quote)
-        if not has_visible(needle):
-            continue
-        if haystack is None:
-            haystack = Haystack(unicodedata.normalize("NFC", source_text))
-        if needle not in said:
-            said[needle] = _occurrences(needle, haystack, source_name)
-        message = said[needle]
+        if quote not in said:
+            needle = normalise_quote(quote)
+            if not has_visible(needle):
+                said[quote] = None
+                continue
+            if haystack is None:
+                haystack = Haystack(unicodedata.normalize("NFC", source_text))
+            said[quote] = _occurrences(needle, haystack, source_name)
+        message = said[quote]
         if message is not None:
             yield quote_pos, message, "quote-ambiguous"
 
@@ -170,16 +171,17 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def _parties_not_sides(data: dict[str, Any], pos: Pos) -> Iterator[tuple[Pos, str, str]]:
     sides: dict[str, None] = {}
-    known: set[tuple[str, ...]] = set()
+    names: set[str] = set()
     for person, _ in items_at(data, pos, "participants"):
         if not isinstance(person, dict):
             continue
         for key in ("side", "organization"):
             value = person.get(key)
             if isinstance(value, str) and has_visible(value):
-                known.add(_words(value))
+                names.add(value)
                 if key == "side":
                     sides.setdefault(value.strip())
+    known = {_words(name) for name in names}  # most participants share a few sides
     known.discard(())
     if not sides:
         return  # a briefing that gives no sides has nothing to compare parties with
