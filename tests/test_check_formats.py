@@ -234,3 +234,22 @@ def test_the_pre_commit_hook_names_a_real_entry_point_and_runs(bdir, capsys):
     assert main([*args, *hook.get("args", []), good]) == 0
     assert main([*args, *hook.get("args", []), good, bad]) == 1
     assert "briefings/b.yaml:2:7: impossible date" in capsys.readouterr().out
+
+
+def test_many_warnings_of_one_kind_are_capped_like_problems(bdir, capsys):
+    bdir.write("The article.\n", "article.txt")
+    points = "".join(f"  - point {i}\n" for i in range(23))
+    name = bdir.write(
+        "headline: H\ndate: 2026-02-04\nsource: {file: article.txt}\nkey_points:\n"
+        + points
+        + "participants: [{name: A}]\n"
+    )
+    assert main(["check", name]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 22
+    assert lines[-2:] == [
+        "b.yaml: warning: … and 3 more warnings like this [key-point-without-evidence]",
+        "b.yaml: 1 file checked: 1 valid, 0 invalid, 23 warnings (not all listed: --all lists every one)"[8:],
+    ]
+    assert main(["check", "--all", name]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 24

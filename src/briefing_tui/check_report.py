@@ -36,6 +36,15 @@ def text_line(problem: Problem) -> str:
     return f"{where}: warning: {problem.message} [{problem.code}]"
 
 
+def _said_as_warnings(problem: Problem) -> Problem:
+    """`capped`'s line counting the rest of a kind, worded for warnings (whose id is said anyway)."""
+    suffix = f" more problems like this ({problem.code})"
+    if problem.severity != "warning" or problem.line is not None or not problem.message.endswith(suffix):
+        return problem
+    message = problem.message.removesuffix(suffix) + " more warnings like this"
+    return Problem(problem.path, None, None, message, problem.code, problem.severity)
+
+
 def json_row(problem: Problem) -> dict[str, Any]:
     return {
         "path": _unsurrogated(problem.path),
@@ -91,7 +100,7 @@ class _Output:
         if self.form == "json":
             self.rows += (json_row(problem) for problem in found)
             return False
-        listed = found if self.every else capped(found)
+        listed = found if self.every else [_said_as_warnings(p) for p in capped(found)]
         line = annotation if self.form == "github" else text_line
         for problem in listed:
             print(line(problem))
