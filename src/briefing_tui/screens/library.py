@@ -110,7 +110,7 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         #: Files still loading: `arrived` holds those listed so far (the library's own list is
         #: the loader's until it is done).
-        self.loading = loading
+        self.still_loading = loading
         self.arrived: list[LibraryEntry] = []
         self.progress_text = ""
         self._refresh_due = False
@@ -151,7 +151,7 @@ class LibraryScreen(Screen[None]):
 
     @property
     def all_entries(self) -> Sequence[LibraryEntry]:
-        return self.arrived if self.loading else self.library.entries
+        return self.arrived if self.still_loading else self.library.entries
 
     @property
     def filtering(self) -> bool:
@@ -170,7 +170,7 @@ class LibraryScreen(Screen[None]):
     def refilter(self) -> None:
         """List the entries the filter keeps, in the sort's order (in a worker)."""
         self.generation += 1
-        if self.loading:
+        if self.still_loading:
             entries = list(self.arrived)
             index = FilterIndex(entries, _no_people(self.progress_text), self.library.relative_name)
             source = index.filter
@@ -255,7 +255,7 @@ class LibraryScreen(Screen[None]):
             self.all_entries,
             SORTS[self.sort],
             filtered=filtered,
-            loading=self.progress_text if self.loading else "",
+            loading=self.progress_text if self.still_loading else "",
         )
         pane.border_subtitle = None
 
@@ -271,13 +271,14 @@ class LibraryScreen(Screen[None]):
 
     def _refresh_loading(self) -> None:
         self._refresh_due = False
-        if self.loading:
+        if self.still_loading:
             self.refilter()
 
     def finish_loading(self, library: Library) -> None:
         """Every file is loaded: the library's list takes the place of the one that grew."""
-        self.library, self.loading, self.arrived = library, False, []
-        self.refilter()
+        self.library, self.still_loading, self.arrived = library, False, []
+        if self.is_mounted:  # else its mounting lists them
+            self.refilter()
 
     # -- the folder changed -----------------------------------------------------------------------
 
@@ -285,7 +286,7 @@ class LibraryScreen(Screen[None]):
         """The folder changed on disk: list it anew, and open anew the briefing shown over this
         screen if its file is one of `changed` (or show its problems, if it no longer loads)."""
         self.gone = False
-        self.library, self.loading, self.arrived = library, False, []
+        self.library, self.still_loading, self.arrived = library, False, []
         self.refilter()
         stack = self.app.screen_stack
         above = stack[stack.index(self) + 1 :] if self in stack else []
@@ -313,7 +314,7 @@ class LibraryScreen(Screen[None]):
 
         self.gone = True
         return_to(self)
-        self.library, self.loading, self.arrived = Library(self.library.root), False, []
+        self.library, self.still_loading, self.arrived = Library(self.library.root), False, []
         self.refilter()
 
     # -- actions --------------------------------------------------------------------------------
@@ -356,7 +357,7 @@ class LibraryScreen(Screen[None]):
     def action_people(self) -> None:
         from briefing_tui.screens.people import PeopleScreen
 
-        if self.loading:
+        if self.still_loading:
             self.notify(
                 f"The people are listed once every file is loaded ({self.progress_text})", markup=False
             )
