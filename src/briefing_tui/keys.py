@@ -141,8 +141,7 @@ def bind(binding_id: str, action: str) -> Binding:
 #: In the search box, Escape is shown in the footer.
 SEARCH_BOX_CLEAR = KEYS["clear-search"].worded(tooltip="", show=True)
 LIBRARY_SEARCH = KEYS["search"].worded(
-    "Filter",
-    tooltip="Filter the briefings: words, topic:, person:, side:, after:, before:, year:, is:invalid",
+    "Filter", tooltip="Filter the briefings: words, topic:, person:, after:…"
 )
 LIBRARY_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the filter and list every briefing again")
 LIBRARY_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing under the cursor")
@@ -193,6 +192,8 @@ BACK = bind("back", "back")
 #: The screens keys can be live on. "error": a briefing (or folder) that failed to load;
 #: "entry-error": a file of a library that failed to load.
 SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library", "people", "dossier")
+#: Where the app's own q and ? are live: the screens that are not dialogs.
+_APP_KEYS_LIVE = ("main", "error", "entry-error", "library", "people", "dossier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +230,7 @@ GROUPS: tuple[Group, ...] = (
         _keys("quit", "quit-anywhere", "help", "command-palette"),
         SCREENS,
         # Not priority keys: a dialog stops them, and binds q and ? itself.
-        live_on=dict.fromkeys(
-            ("quit", "help"), ("main", "error", "entry-error", "library", "people", "dossier")
-        ),
+        live_on=dict.fromkeys(("quit", "help"), _APP_KEYS_LIVE),
     ),
     Group(
         "Main screen",
@@ -255,24 +254,14 @@ GROUPS: tuple[Group, ...] = (
         "Lists",
         _keys(*_MOVES, "details"),
         # Boxes of text scroll with the same keys.
-        ("main", "details", "source", "help", "error", "entry-error", "library", "people", "dossier"),
+        SCREENS,
         live_on={"details": ("main", "details")},
     ),
     Group(
-        "Search box",
-        (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")),
-        ("main", "library", "people"),
+        "Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library", "people")
     ),
-    Group(
-        "Details",
-        (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY),
-        ("details",),
-    ),
-    Group(
-        "Source",
-        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")),
-        ("source",),
-    ),
+    Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY), ("details",)),
+    Group("Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")), ("source",)),
     Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
     Group(
         "Library",
