@@ -126,9 +126,10 @@ async def test_o_cycles_the_sort_and_the_title_says_which(tmp_path: Path, desk: 
             ("newest first", ["energy.yaml", "water.yaml", "trade.yaml", "old.yaml", "broken.yaml"]),
         ]
         for wording, order in expected:
-            await pilot.press("o")
+            await pilot.press("j", "j", "o")  # a new order starts at its top
             await ready(pilot)
             assert listed(screen) == order
+            assert screen.item_list.highlighted == 0
             assert title(screen) == f"desk · 5 briefings, 1 with problems · {wording}"
         # The sort holds under a filter, and the title says both.
         await pilot.press("o", "o")

@@ -124,6 +124,7 @@ class LibraryScreen(Screen[None]):
         #: The generation whose result the list shows (tests wait on this).
         self.shown_generation = -1
         self.error: str | None = None
+        self._top = self._stay_on_top = False
         self._lock = threading.Lock()
         #: Rows already built, by file: (entry, option).
         self._options: dict[str, tuple[LibraryEntry, Option]] = {}
@@ -167,9 +168,11 @@ class LibraryScreen(Screen[None]):
             self.query_text = event.value
             self.refilter()
 
-    def refilter(self) -> None:
-        """List the entries the filter keeps, in the sort's order (in a worker)."""
+    def refilter(self, *, top: bool = False, stay_on_top: bool = False) -> None:
+        """List the entries the filter keeps, in the sort's order (in a worker). `top`: the cursor
+        goes to the first row; `stay_on_top`: it stays there if it was (else on its file)."""
         self.generation += 1
+        self._top, self._stay_on_top = top, stay_on_top
         if self.still_loading:
             entries = list(self.arrived)
             index = FilterIndex(entries, _no_people(self.progress_text), self.library.relative_name)
@@ -238,7 +241,9 @@ class LibraryScreen(Screen[None]):
             item_list.set_options([Option(nothing, disabled=True)])
             return
         item_list.set_options(options)
-        if current is None or current.id is None or not item_list.highlight_id(current.id):
+        if self._top or (self._stay_on_top and row == 0):
+            item_list.highlight_first()
+        elif current is None or current.id is None or not item_list.highlight_id(current.id):
             item_list.highlighted = min(row, len(options) - 1)
             item_list.scroll_to_highlight()
 
@@ -272,13 +277,13 @@ class LibraryScreen(Screen[None]):
     def _refresh_loading(self) -> None:
         self._refresh_due = False
         if self.still_loading:
-            self.refilter()
+            self.refilter(stay_on_top=True)
 
     def finish_loading(self, library: Library) -> None:
         """Every file is loaded: the library's list takes the place of the one that grew."""
         self.library, self.still_loading, self.arrived = library, False, []
         if self.is_mounted:  # else its mounting lists them
-            self.refilter()
+            self.refilter(stay_on_top=True)
 
     # -- the folder changed -----------------------------------------------------------------------
 
@@ -352,7 +357,7 @@ class LibraryScreen(Screen[None]):
     def action_cycle_sort(self) -> None:
         sorts: tuple[Sort, ...] = get_args(Sort)
         self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
-        self.refilter()
+        self.refilter(top=True)
 
     def action_people(self) -> None:
         from briefing_tui.screens.people import PeopleScreen

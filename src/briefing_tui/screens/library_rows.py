@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.content import Content
+from textual.content import Content, Span
 from textual.widgets.option_list import Option
 
 from briefing_tui.items import format_date
-from briefing_tui.widgets.text import DIM, Hanging, highlighted, plain
+from briefing_tui.widgets.text import DIM, MATCH_STYLE, Hanging, line, plain
 
 if TYPE_CHECKING:
     from briefing_tui.format.problems import Problem
@@ -115,27 +115,37 @@ def span(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
 
 
+_BULLET = Content("• ")
+
+
 def person_row(person: Person, hit: Hit | None = None) -> Hanging:
-    """A person: name (matches marked), latest role and organisation; then briefings, sides, dates."""
+    """A person: name (matches marked), latest role and organisation; then briefings, sides, dates.
+    (Built as one text and its spans: a library has thousands of people.)"""
     from briefing_tui.search import FieldKey
 
-    spans = hit.spans if hit is not None else {}
-    name = person.name
-    first_line = [highlighted(name, spans.get(FieldKey("name"), ()), "bold")]
-    role = ", ".join(text for text in (person.role, person.organization) if text and text != name)
+    name = line(person.name)
+    spans = [Span(0, len(name), "bold")]
+    found = hit.spans if hit is not None else {}
+    spans += [Span(start, end, MATCH_STYLE) for start, end in found.get(FieldKey("name"), ())]
+    text = name
+    role = ", ".join(text for text in (person.role, person.organization) if text and text != person.name)
     if role:
-        first_line += [Content("  "), plain(role)]
+        text += "  " + line(role)
     if hit is not None:  # a hit on another name says which
-        key = hit.participant
-        for index, alias in enumerate(key.aliases):
-            if found := spans.get(FieldKey("aliases", index)):
-                first_line += [Content.styled(" aka ", DIM), highlighted(alias, found, "italic")]
+        for index, alias in enumerate(hit.participant.aliases):
+            if matched := found.get(FieldKey("aliases", index)):
+                text += " aka "
+                spans.append(Span(len(text) - 5, len(text), DIM))
+                spans += [Span(len(text) + start, len(text) + end, MATCH_STYLE) for start, end in matched]
+                text += line(alias)
     facts = [count(person.briefings, "briefing")]
     if person.sides:
         facts.append(", ".join(person.sides))
     facts.append(span(person.first, person.last))
-    body = Content.assemble(*first_line, "\n", plain(" · ".join(facts), DIM))
-    return Hanging(Content("• "), body)
+    start = len(text) + 1
+    text += "\n" + line(" · ".join(facts))
+    spans.append(Span(start, len(text), DIM))
+    return Hanging(_BULLET, Content(text, spans, strip_control_codes=False))
 
 
 def person_option(position: int, person: Person, hit: Hit | None = None) -> Option:
