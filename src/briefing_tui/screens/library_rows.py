@@ -138,6 +138,7 @@ def person_row(person: Person, hit: Hit | None = None) -> Hanging:
                 spans.append(Span(len(text) - 5, len(text), DIM))
                 spans += [Span(len(text) + start, len(text) + end, MATCH_STYLE) for start, end in matched]
                 text += line(alias)
+                break  # one is enough to say why it matched
     facts = [count(person.briefings, "briefing")]
     if person.sides:
         facts.append(", ".join(person.sides))
