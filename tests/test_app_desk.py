@@ -211,7 +211,7 @@ async def test_a_cold_folder_lists_files_as_they_load(tmp_path: Path, slow_loadi
     from corpus_for_tests import write_folder
 
     folder = write_folder(tmp_path / "big", 40)
-    async with make_app(tmp_path, folder).run_test(size=SIZE) as pilot:
+    async with make_app(tmp_path, folder).run_test(size=SIZE, notifications=True) as pilot:
         seen: list[tuple[str, int]] = []
         for _ in range(500):
             screen = pilot.app.screen
@@ -220,6 +220,9 @@ async def test_a_cold_folder_lists_files_as_they_load(tmp_path: Path, slow_loadi
                 if len(seen) == 1:
                     await pilot.press("j")  # usable while the rest loads
                     assert "loaded " in screen_text(pilot)
+                    await pilot.press("p")  # people need every file: it says so
+                    assert any("once every file is loaded" in n for n in notifications(pilot.app))
+                    assert pilot.app.screen is screen
             elif isinstance(screen, LibraryScreen) and not screen.still_loading:
                 break
             await pilot.pause(0.02)
@@ -230,3 +233,22 @@ async def test_a_cold_folder_lists_files_as_they_load(tmp_path: Path, slow_loadi
         assert len(screen.entries) == 40
         assert title(screen) == "big · 40 briefings · newest first"
         await settle(pilot)
+
+
+def test_views_are_checked_like_other_config_settings(tmp_path: Path) -> None:
+    from briefing_tui.config import load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "views:\n  ok: 'topic:energy -side:China'\n  date: 'before:2026-13'\n  blank: ''\n", encoding="utf-8"
+    )
+    config = load_config(path)
+    assert config.views == {"ok": "topic:energy -side:China"}
+    assert config.problems == [
+        f"{path}: views: date: before:2026-13: impossible date: there is no month 13",
+        f"{path}: views: blank: expected a filter such as 'topic:energy after:2025-01-01', found ''",
+    ]
+    path.write_text("views: [a, b]\n", encoding="utf-8")
+    assert load_config(path).problems == [
+        f"{path}: views: expected a mapping of names to filters, found a list"
+    ]
