@@ -233,12 +233,11 @@ class LibraryScreen(Screen[None]):
         self.entries = entries
         self._rows = {entry.path_text: row for row, entry in enumerate(entries)}
         if not options:
+            # Nothing kept says so; nothing listed at all (a folder gone) is an empty list.
             nothing = Content.assemble(
                 Content.styled("No briefing matches ", DIM), plain(self.query_text, "italic")
             )
-            if not self.query_text.strip():
-                nothing = Content.styled("Nothing listed yet", DIM)
-            item_list.set_options([Option(nothing, disabled=True)])
+            item_list.set_options([Option(nothing, disabled=True)] if self.query_text.strip() else [])
             return
         item_list.set_options(options)
         if self._top or (self._stay_on_top and row == 0):
