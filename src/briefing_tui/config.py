@@ -1,4 +1,4 @@
-"""User configuration: the theme and the keymap, in YAML.
+"""User configuration: the theme, the keymap and a library's named views, in YAML.
 
     theme: nord
     keymap:            # binding id: keys (comma-separated, or a list)
@@ -6,6 +6,8 @@
       down: j,down,ctrl+n
     warnings:          # check's warnings to leave out, by id (or: off: all)
       off: [quote-ambiguous]
+    views:             # name: a filter of the library (in the command palette as "View: NAME")
+      central-asia: "topic:energy after:2025-01-01"
 
 The file is `--config PATH`, else `$BRIEFING_TUI_CONFIG`, else `config.yaml` in the user config
 folder. A missing file means the defaults. A broken one never stops the app: each problem becomes a
@@ -29,7 +31,7 @@ from briefing_tui.paths import write_atomically
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
 MAX_BYTES = 1024 * 1024
-KNOWN_KEYS = ("theme", "keymap", "warnings")
+KNOWN_KEYS = ("theme", "keymap", "warnings", "views")
 
 
 class ConfigError(Exception):
@@ -43,6 +45,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     #: The ids of `check`'s warnings turned off (`format/warnings.py`).
     warnings_off: frozenset[str] = frozenset()
+    #: Named filters of a library (name -> filter), offered in the command palette.
+    views: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     #: False when the file exists but could not be read as a mapping: it must not be overwritten.
     writable: bool = True
@@ -141,6 +145,8 @@ def load_config(path: Path) -> Config:
         )
     if "warnings" in data:
         config.warnings_off = _warnings_off(data["warnings"], path, config.problems)
+    config.views, problems = _views(path, data.get("views"))
+    config.problems += problems
     return config
 
 
@@ -187,6 +193,32 @@ def _warnings_off(value: Any, path: Path, problems: list[str]) -> frozenset[str]
         elif not setting:
             off.add(key)
     return frozenset(off)
+
+
+def _views(path: Path, views: Any) -> tuple[dict[str, str], list[str]]:
+    """The named views that read as filters, and a message for each that does not."""
+    from briefing_tui.filters import FilterError, check
+
+    if views is None:
+        return {}, []
+    if not isinstance(views, dict):
+        return {}, [f"{path}: views: expected a mapping of names to filters, found {_kind(views)}"]
+    found: dict[str, str] = {}
+    problems = []
+    for name, expression in views.items():
+        if not isinstance(expression, str) or not expression.strip():
+            example = "'topic:energy after:2025-01-01'"
+            problems.append(
+                f"{path}: views: {name}: expected a filter such as {example}, found {_kind(expression)}"
+            )
+            continue
+        try:
+            check(expression)
+        except FilterError as exc:
+            problems.append(f"{path}: views: {name}: {exc}")
+            continue
+        found[str(name)] = expression.strip()
+    return found, problems
 
 
 def checked_keymap(config: Config, known_ids: Collection[str]) -> tuple[dict[str, str], list[str]]:
