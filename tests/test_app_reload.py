@@ -83,7 +83,7 @@ async def test_saving_a_new_headline_updates_the_headline_pane(tmp_path: Path) -
         _edit(path, f"headline: {HEADLINE}", "headline: Saved from the editor")
         await _until(pilot, lambda: "Saved from the editor" in _headline_text(pilot), "new headline")
         after = main_screen(pilot)
-        assert after is not before
+        assert after is before  # refreshed in place, not replaced
         assert after.briefing.headline.startswith("Saved from the editor")
         # The reader stays where they were.
         assert after.focused is after.participants.item_list

@@ -124,6 +124,8 @@ KEYS: Mapping[str, Key] = _registry(
     ),
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
+    # Edit at the line (issue 9): the item, field, problem or quote, in the user's editor.
+    Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line"),
 )
 
 
@@ -233,6 +235,7 @@ GROUPS: tuple[Group, ...] = (
             "clear-search",
             "back",
             "details",  # on the headline: the whole briefing's details
+            "edit",
         ),
         ("main",),
         library_ids=frozenset({"back"}),
@@ -247,15 +250,15 @@ GROUPS: tuple[Group, ...] = (
     Group("Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library")),
     Group(
         "Details",
-        (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY),
+        (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY, KEYS["edit"]),
         ("details",),
     ),
     Group(
         "Source",
-        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")),
+        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "edit")),
         ("source",),
     ),
-    Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
+    Group("Error screen", (ERROR_QUIT, ERROR_COPY, KEYS["edit"]), ("error", "entry-error")),
     Group(
         "Library",
         (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, KEYS["back"]),
