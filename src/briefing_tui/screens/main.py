@@ -172,6 +172,7 @@ class MainScreen(Screen[None]):
         replaces this screen when the file is back). False if it says so already."""
         if self.query("#gone"):
             return False
+        self.query("#reload-problems").remove()  # the problems of a file that is not there
         name = Path(self.briefing.path).name if self.briefing.path else "The briefing"
         text = (
             f"{name} was moved or deleted: this is the last version read. It reloads when the file is back."
