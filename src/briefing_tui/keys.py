@@ -125,7 +125,7 @@ KEYS: Mapping[str, Key] = _registry(
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
     # Edit at the line (issue 9): the item, field, problem or quote, in the user's editor.
-    Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line"),
+    Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line", show=False),
 )
 
 
