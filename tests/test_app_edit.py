@@ -193,6 +193,7 @@ async def test_e_in_the_reload_banner_edits_at_the_highlighted_problem(tmp_path:
         path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-02-04", "date: 2026-02-30"))
         await until(pilot, lambda: bool(screen.query("#reload-problems")), "the banner")
         banner = screen.query_one("#reload-problems", ProblemList)
+        assert str(banner.border_subtitle) == "e edits at the highlighted problem · y copies them"
         await pilot.press("1", "shift+tab")
         assert screen.focused is banner
         await pilot.press("e")
@@ -200,6 +201,7 @@ async def test_e_in_the_reload_banner_edits_at_the_highlighted_problem(tmp_path:
         assert runs(log) == [["9", "7", str(path)]]
         await until(pilot, lambda: not screen.query("#reload-problems"), "the banner goes")
         assert main_screen(pilot) is screen
+        assert screen.focused is screen.query_one("#headline")  # the banner's next stop
 
 
 async def test_e_in_the_details_and_the_source_view(tmp_path: Path) -> None:

@@ -188,7 +188,10 @@ class MainScreen(Screen[None]):
         (refreshed) stay; a banner of problems or a "gone" line goes."""
         from briefing_tui.screens.details import DetailsScreen
 
-        self._restore = self.view_state()
+        view = self.view_state()
+        if self.query("#reload-problems:focus"):  # the banner goes: the next stop takes focus
+            view = ViewState(0, view.cursors)
+        self._restore = view
         self._rows_shown = False
         self.briefing = briefing
         self.query("#gone").remove()
@@ -211,18 +214,19 @@ class MainScreen(Screen[None]):
         good version (which stays as it was until a save that loads)."""
         count = len(problems)
         name = Path(self.briefing.path).name if self.briefing.path else "The briefing"
-        title = (
-            f"{name} no longer loads ({count} problem{'s' * (count != 1)}): showing the last good"
-            " version until it is saved again"
-        )
-        for banner in self.query("#reload-problems").results(ProblemList):
+        title = f"{name} no longer loads ({count} problem{'s' * (count != 1)}): this is the last good version"
+        keymap = keys.keymap_of(self.app)
+        edit, copy = (" or ".join(keys.current_keys(each, keymap)) for each in ("edit", "copy"))
+        hint = f"{edit} edits at the highlighted problem · {copy} copies them"
+        banners = list(self.query("#reload-problems").results(ProblemList))
+        banner = banners[0] if banners else None
+        if banner is None:
+            path = Path(self.briefing.path) if self.briefing.path else None
+            banner = ProblemList(problems, path=path, id="reload-problems")
+            self.mount(banner, before=0)
+        else:
             banner.set_problems(problems)
-            banner.border_title = title
-            return
-        path = Path(self.briefing.path) if self.briefing.path else None
-        banner = ProblemList(problems, path=path, id="reload-problems")
-        banner.border_title = title
-        self.mount(banner, before=0)
+        banner.border_title, banner.border_subtitle = title, hint
 
     def view_state(self) -> ViewState:
         """The focused pane and the cursors, for the screen that replaces this one on a reload."""
