@@ -216,14 +216,21 @@ async def test_e_in_the_details_and_the_source_view(tmp_path: Path) -> None:
         await pilot.press("e")
         await until(pilot, lambda: len(runs(log)) == 1, "the editor ran")
         assert runs(log)[-1] == [str(line_of(path, "- name: Asif Ali Zardari")), "5", str(path)]
+        details = pilot.app.screen
+        role = list(details.query(".field"))[1]
+        await pilot.click(role)  # the Role field: chosen
+        assert role.has_class("-chosen")
+        await pilot.press("e")
+        await until(pilot, lambda: len(runs(log)) == 2, "the editor ran at the field")
+        assert runs(log)[-1] == [str(line_of(path, "role: President of Pakistan")), "5", str(path)]
         await pilot.press("tab", "e")  # the related list: the first event he attended
-        await until(pilot, lambda: len(runs(log)) == 2, "the editor ran again")
+        await until(pilot, lambda: len(runs(log)) == 3, "the editor ran again")
         assert runs(log)[-1] == [str(line_of(path, "- name: tête-à-tête meeting")), "5", str(path)]
         await pilot.press("s")
         source = pilot.app.screen
         assert isinstance(source, SourceScreen)
         await pilot.press("e")
-        await until(pilot, lambda: len(runs(log)) == 3, "the editor ran on the source")
+        await until(pilot, lambda: len(runs(log)) == 4, "the editor ran on the source")
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
         start = source.found[source.current][0]
         line = text.count("\n", 0, start) + 1

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,6 +46,8 @@ class DetailsScreen(ModalScreen[None]):
         super().__init__()
         self.briefing = briefing
         self.ref = ref
+        #: The field clicked last (its label), which `e` edits at.
+        self.field: str | None = None
 
     def compose(self) -> ComposeResult:
         briefing, ref = self.briefing, self.ref
@@ -52,7 +55,7 @@ class DetailsScreen(ModalScreen[None]):
             dialog.border_title = items.kind_of(ref).noun
             with ScrollBox(id="details-body"):
                 for label, value in items.fields(briefing, ref):
-                    with Horizontal(classes="field"):
+                    with Horizontal(classes="field -chosen" if label == self.field else "field"):
                         yield Static(Content(label), classes="field-label")
                         yield Static(value_content(value), classes="field-value")
                 quotes = items.evidence(briefing, ref)
@@ -95,6 +98,20 @@ class DetailsScreen(ModalScreen[None]):
         for widget in self.query(f"#{focused_id or 'details-body'}"):
             widget.focus()
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a field chooses it: `e` edits there (the evidence: at its list)."""
+        widget = event.widget
+        while widget is not None and not (widget.has_class("field") or widget.has_class("quote")):
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        if widget is None:
+            return
+        if widget.has_class("quote"):
+            self.field = "Evidence"
+        else:
+            self.field = str(widget.query_one(".field-label", Static).render())
+        for row in self.query(".field"):
+            row.set_class(row is widget, "-chosen")
+
     def _field_in_view(self) -> str | None:
         """The label of the first field row wholly in view in the body (None: scrolled past them)."""
         body = self.query_one("#details-body").region
@@ -106,7 +123,7 @@ class DetailsScreen(ModalScreen[None]):
 
     def action_edit(self) -> None:
         """In the editor: the related item under the cursor, when that list has focus; else this
-        item, at the first of its fields in view."""
+        item, at the field clicked last, else the first of its fields in view."""
         from briefing_tui.positions import item_target
         from briefing_tui.screens.editing import request_edit
 
@@ -115,7 +132,7 @@ class DetailsScreen(ModalScreen[None]):
         if isinstance(focused, ItemList) and focused.current_ref is not None:
             ref = focused.current_ref
         else:
-            label = self._field_in_view()
+            label = self.field or self._field_in_view()
         if self.briefing.path is None:
             self.notify("This briefing was not read from a file", severity="warning")
             return
