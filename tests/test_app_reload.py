@@ -337,3 +337,19 @@ async def test_a_library_whose_folder_is_deleted_says_so_and_recovers(tmp_path: 
             lambda: library.entries[0].briefing.headline.startswith("Watched again"),  # type: ignore[union-attr]
             "the next save",
         )
+
+
+async def test_details_of_an_item_the_save_removed_close(tmp_path: Path) -> None:
+    path = _copy_sample(tmp_path)
+    app = _app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("2", "G", "enter")  # the last key point's details
+        details = pilot.app.screen
+        assert isinstance(details, DetailsScreen) and details.ref == Ref("key_point", 7)
+        text = path.read_text(encoding="utf-8")
+        last = text.index("  - text: >-\n      Tokayev called the partnership")
+        path.write_text(text[:last] + text[text.index("\nagreements:") + 1 :], encoding="utf-8")
+        await _until(pilot, lambda: len(screen.briefing.key_points) == 7, "the shorter briefing")
+        assert pilot.app.screen is screen  # the item is gone, and its dialog with it

@@ -86,7 +86,8 @@ class DetailsScreen(ModalScreen[None]):
         refs = items.refs(briefing, kind)
         same = [ref for ref in refs if items.title(briefing, ref) == title]
         if not same and self.ref not in refs:
-            self.dismiss()
+            if self.app.screen is self:  # under another dialog, it keeps the last version read
+                self.dismiss()
             return
         self.briefing, self.ref = briefing, (same[0] if same else self.ref)
         self.call_later(self._recompose)
