@@ -1,10 +1,12 @@
-"""User configuration: the theme, the keymap and the editor, in YAML.
+"""User configuration: the theme, the keymap, the editor and check's warnings, in YAML.
 
     theme: nord
     editor: code --wait  # or "myed --line {line} --col {column} {file}"
     keymap:            # binding id: keys (comma-separated, or a list)
       quit: ctrl+q
       down: j,down,ctrl+n
+    warnings:          # check's warnings to leave out, by id (or: off: all)
+      off: [quote-ambiguous]
 
 The file is `--config PATH`, else `$BRIEFING_TUI_CONFIG`, else `config.yaml` in the user config
 folder. A missing file means the defaults. A broken one never stops the app: each problem becomes a
@@ -28,7 +30,7 @@ from briefing_tui.paths import write_atomically
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
 MAX_BYTES = 1024 * 1024
-KNOWN_KEYS = ("theme", "keymap", "editor")
+KNOWN_KEYS = ("theme", "keymap", "warnings", "editor")
 
 
 class ConfigError(Exception):
@@ -40,6 +42,8 @@ class Config:
     path: Path
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    #: The ids of `check`'s warnings turned off (`format/warnings.py`).
+    warnings_off: frozenset[str] = frozenset()
     #: The editor `e` opens (a command, or a template with {file} {line} {column}); None: the environment's.
     editor: str | None = None
     problems: list[str] = field(default_factory=list)
@@ -146,7 +150,54 @@ def load_config(path: Path) -> Config:
         config.problems.append(
             f"{path}: keymap: expected a mapping of binding ids to keys, found {_kind(keymap)}"
         )
+    if "warnings" in data:
+        config.warnings_off = _warnings_off(data["warnings"], path, config.problems)
     return config
+
+
+def _warnings_off(value: Any, path: Path, problems: list[str]) -> frozenset[str]:
+    """The ids of the warnings the `warnings:` setting turns off, and a message for each wrong entry.
+
+    YAML 1.1 reads an unquoted `off` as false, so all of these work: `warnings: off` (all of them),
+    `warnings: {off: [quote-ambiguous, ...]}` (`all` for all), `warnings: {quote-ambiguous: off}`.
+    """
+    from briefing_tui.format.warnings import WARNINGS  # only for a config that names warnings
+
+    if value is False:
+        return frozenset(WARNINGS)
+    if not isinstance(value, dict):
+        problems.append(
+            f"{path}: warnings: expected 'off: [warning ids]' or 'ID: off' for each, found {_kind(value)}"
+        )
+        return frozenset()
+    off: set[str] = set()
+
+    def add(name: Any, where: str) -> None:
+        if name == "all":
+            off.update(WARNINGS)
+        elif name in WARNINGS:
+            off.add(name)
+        else:
+            hint = did_you_mean(str(name), WARNINGS, ignore_case=False) or f" (ids: {', '.join(WARNINGS)})"
+            problems.append(f"{path}: warnings: {where}unknown warning id {name!r}{hint}")
+
+    for key, setting in value.items():
+        if key is False or key == "off":
+            names = [n.strip() for n in setting.split(",")] if isinstance(setting, str) else setting
+            if isinstance(names, list) and all(isinstance(n, str) for n in names):
+                for name in names:
+                    add(name, "off: ")
+            else:
+                problems.append(
+                    f"{path}: warnings: off: expected a list of warning ids, found {_kind(setting)}"
+                )
+        elif key not in WARNINGS:
+            add(key, "")
+        elif not isinstance(setting, bool):
+            problems.append(f"{path}: warnings: {key}: expected on or off, found {_kind(setting)}")
+        elif not setting:
+            off.add(key)
+    return frozenset(off)
 
 
 def checked_keymap(config: Config, known_ids: Collection[str]) -> tuple[dict[str, str], list[str]]:
