@@ -29,6 +29,8 @@ DATA_LAYER = [
     "briefing_tui.watching",
     "briefing_tui.paths",
     "briefing_tui.config",
+    "briefing_tui.editor",
+    "briefing_tui.positions",
     "briefing_tui.draft",
     "briefing_tui.draft.drafting",
     "briefing_tui.safe_text",
@@ -146,6 +148,8 @@ DATA_LAYER_PARTS = (
     "config",
     "paths",
     "watching",
+    "editor",
+    "positions",
 )
 
 
