@@ -59,7 +59,7 @@ def test_json_round_trips_through_check(name, tmp_path, capsys):
         assert main(["check", str(out)]) == 0
         assert capsys.readouterr().out.startswith(f"{out}: ok")
         again, before = load_briefing(out), load_briefing(original)
-        assert again.model_dump() == before.model_dump()
+        assert again == before
         assert again.source_text == before.source_text
     finally:
         out.unlink(missing_ok=True)

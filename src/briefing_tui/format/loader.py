@@ -4,6 +4,11 @@ Every problem of a file is reported at once, each as `PATH:LINE:COL: message` (1
 can fix the file in one pass. Nothing in the file is ever executed: see `yamltree` for the YAML side.
 This module only runs the steps; each lives in a module of its own (see the package docstring), and
 `FileContext` is all they are told about the file.
+
+A good file takes the fast path: `yamlvalues` reads its values without positions, `validate` makes
+the briefing, and the checks across it find nothing. Only when one of them finds something is the
+file read again, with `yamltree`'s positions, and every problem reported where it is: the two paths
+give the same verdict on every file (tests/test_loader_paths.py).
 """
 
 from __future__ import annotations
@@ -15,17 +20,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from briefing_tui.format.events import event_problems
-from briefing_tui.format.evidence import evidence_problems
+from briefing_tui.format.events import event_problems, events_clean
+from briefing_tui.format.evidence import evidence_problems, source_if_clean
 from briefing_tui.format.messages import kind_of, validation_problems
 from briefing_tui.format.model import Briefing
 from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import normalise_quote
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES, forbidden_chars, read_text
 from briefing_tui.format.syntax import TreeError, TreeProblem
+from briefing_tui.format.validate import validate_briefing
 from briefing_tui.format.yamltree import EXTENSION_PREFIX, Pos, read_tree
+from briefing_tui.format.yamlvalues import Unsure, read_values
 
 
 def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Briefing:
@@ -46,11 +51,32 @@ def parse_briefing(
     file = FileContext(path, shown or str(path), max_bytes)
     tree_problems: list[TreeProblem] = []
     with paused_gc():
+        briefing = fast_path(text, file)
+        if briefing is not None:
+            return briefing
         try:
             data, pos = read_tree(text, tree_problems)
         except TreeError as exc:
             raise BriefingError(_problems(file, exc.problems)) from None
         return _validate(data, pos, tree_problems, file)
+
+
+def fast_path(text: str, file: FileContext) -> Briefing | None:
+    """The briefing, if the file has no problem at all; None if it may have one (see the docstring)."""
+    try:
+        data = read_values(text)
+    except Unsure:
+        return None
+    if type(data) is not dict:
+        return None
+    data.setdefault("id", file.path.stem)
+    briefing, _ = validate_briefing(data, path=str(file.path), source_text=None)
+    if briefing is None or not events_clean(briefing):
+        return None
+    clean, source_text = source_if_clean(briefing, file)
+    if not clean:
+        return None
+    return briefing.attached(str(file.path), source_text)
 
 
 @contextmanager
@@ -80,11 +106,9 @@ def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileC
     # read; their problems still come after the model's, which keeps the order at any one place.
     across = event_problems(data, pos, file)
     source_problems, source_text = evidence_problems(data, pos, file)
-    briefing: Briefing | None = None
-    try:
-        briefing = Briefing.loaded(data, path=str(file.path), source_text=source_text)
-    except ValidationError as exc:
-        problems.extend(validation_problems(exc, pos, file, skip))
+    briefing, errors = validate_briefing(data, path=str(file.path), source_text=source_text)
+    if errors:
+        problems.extend(validation_problems(errors, pos, file, skip))
     problems += across + source_problems
     if problems or briefing is None:
         # The briefing's own problems in file order, then any in its source file.
