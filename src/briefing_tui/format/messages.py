@@ -175,8 +175,8 @@ def _message(error: Error, pos: Pos, key: int | str | None) -> str:
         if raw is not None and message.endswith(DATE_AND_TIME):
             message = message.removesuffix(DATE_AND_TIME) + repr(raw)
         return message
-    found: str = error["msg"]
-    return found[:1].lower() + found[1:]
+    said: str = error["msg"]
+    return said[:1].lower() + said[1:]
 
 
 def _quote_hint(key: int | str | None, raw: str | None) -> str:
