@@ -49,16 +49,8 @@ def parse_briefing(
 ) -> Briefing:
     """Validate briefing text as if read from `path` (the source file is looked up beside it)."""
     file = FileContext(path, shown or str(path), max_bytes)
-    tree_problems: list[TreeProblem] = []
     with paused_gc():
-        briefing = fast_path(text, file)
-        if briefing is not None:
-            return briefing
-        try:
-            data, pos = read_tree(text, tree_problems)
-        except TreeError as exc:
-            raise BriefingError(_problems(file, exc.problems)) from None
-        return _validate(data, pos, tree_problems, file)
+        return fast_path(text, file) or slow_path(text, file)
 
 
 def fast_path(text: str, file: FileContext) -> Briefing | None:
@@ -77,6 +69,16 @@ def fast_path(text: str, file: FileContext) -> Briefing | None:
     if not clean:
         return None
     return briefing.attached(str(file.path), source_text)
+
+
+def slow_path(text: str, file: FileContext) -> Briefing:
+    """The briefing, or `BriefingError` with every problem of the file at its place."""
+    tree_problems: list[TreeProblem] = []
+    try:
+        data, pos = read_tree(text, tree_problems)
+    except TreeError as exc:
+        raise BriefingError(_problems(file, exc.problems)) from None
+    return _validate(data, pos, tree_problems, file)
 
 
 @contextmanager

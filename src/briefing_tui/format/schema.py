@@ -144,7 +144,9 @@ def _definitions() -> dict[str, Schema]:
             "notes": _optional_text(),
             "wikidata": {
                 **_nullable({"pattern": "^Q[1-9][0-9]*$", "type": "string"}),
-                "description": "The person's Wikidata id, e.g. Q1234: appearances with one id are one person.",
+                "description": (
+                    "The person's Wikidata id, e.g. Q1234: appearances with one id are one person."
+                ),
             },
         },
     )
