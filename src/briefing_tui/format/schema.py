@@ -150,10 +150,13 @@ def _definitions() -> dict[str, Schema]:
             },
         },
     )
-    # A participant needs a name or a role (or both).
+    # A participant needs a name or a role (or both): one of them given, and not null.
     participant = {
         "additionalProperties": False,
-        "anyOf": [{"required": ["name"]}, {"required": ["role"]}],
+        "anyOf": [
+            {"properties": {"name": {"type": "string"}}, "required": ["name"]},
+            {"properties": {"role": {"type": "string"}}, "required": ["role"]},
+        ],
         **participant,
     }
     source = _object(
