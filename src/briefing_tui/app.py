@@ -2,7 +2,7 @@
 
 The app routes: it loads, pushes the screen for what loaded, and replaces it when the files are
 saved; the screens build their own rows. Start-up is paced by imports: this module imports Textual
-and nothing heavy of its own; the loader (pydantic), the screens and the search engine are imported
+and nothing heavy of its own; the loader (PyYAML), the screens and the search engine are imported
 when first needed, after the first frame is on screen.
 """
 
