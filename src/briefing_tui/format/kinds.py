@@ -16,11 +16,12 @@ from typing import Any
 
 from briefing_tui.format.invisible import has_visible
 
+#: Where a value is: its path through the data; None in the quick pass, which reports no places.
 Loc = tuple[int | str, ...]
 Error = dict[str, Any]
 Errors = list[Error]
 #: A kind's check: the value, where it is, and the list to report to; the value as the model holds it.
-Check = Callable[[Any, Loc, Errors], Any]
+Check = Callable[[Any, Loc | None, Errors], Any]
 
 #: The loader replaces these words by the text as written in the file.
 DATE_AND_TIME = "a date and time"
@@ -28,14 +29,14 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 
-def error(errors: Errors, kind: str, loc: Loc, value: Any, message: str | None = None) -> None:
+def error(errors: Errors, kind: str, loc: Loc | None, value: Any, message: str | None = None) -> None:
     found: Error = {"type": kind, "loc": loc, "input": value, "msg": message or kind}
     if message is not None:
         found["ctx"] = {"error": message}
     errors.append(found)
 
 
-def text(value: Any, loc: Loc, errors: Errors) -> Any:
+def text(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """Text that must say something: not empty, not only white space or invisible characters."""
     if type(value) is str:
         if "!" <= value[:1] <= "~" or has_visible(value):
@@ -46,7 +47,7 @@ def text(value: Any, loc: Loc, errors: Errors) -> Any:
     return value
 
 
-def optional_text(value: Any, loc: Loc, errors: Errors) -> Any:
+def optional_text(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """Any text, or nothing."""
     if value is None or type(value) is str:
         return value
@@ -54,11 +55,11 @@ def optional_text(value: Any, loc: Loc, errors: Errors) -> Any:
     return value
 
 
-def text_or_none(value: Any, loc: Loc, errors: Errors) -> Any:
+def text_or_none(value: Any, loc: Loc | None, errors: Errors) -> Any:
     return None if value is None else text(value, loc, errors)
 
 
-def date(value: Any, loc: Loc, errors: Errors) -> Any:
+def date(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """A calendar date, written 2026-02-04 and nothing else (not a number, not a time)."""
     if type(value) is dt.date:
         return value
@@ -84,11 +85,11 @@ def date(value: Any, loc: Loc, errors: Errors) -> Any:
     return value
 
 
-def date_or_none(value: Any, loc: Loc, errors: Errors) -> Any:
+def date_or_none(value: Any, loc: Loc | None, errors: Errors) -> Any:
     return None if value is None else date(value, loc, errors)
 
 
-def version(value: Any, loc: Loc, errors: Errors) -> Any:
+def version(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """The format version: 1, or left out."""
     if value is None or (value == 1 and type(value) is int):
         return value
@@ -100,22 +101,24 @@ def version(value: Any, loc: Loc, errors: Errors) -> Any:
     return value
 
 
-def texts(value: Any, loc: Loc, errors: Errors) -> Any:
+def texts(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """A list of text that says something; a tuple once loaded."""
     if type(value) is not list:
         error(errors, "tuple_type", loc, value)
         return value
+    if loc is None:
+        return tuple([text(item, None, errors) for item in value])
     return tuple([text(item, (*loc, index), errors) for index, item in enumerate(value)])
 
 
-def evidence(value: Any, loc: Loc, errors: Errors) -> Any:
+def evidence(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """One quote or a list of quotes; always a tuple once loaded."""
     if type(value) is str:
-        return (text(value, (*loc, 0), errors),)
+        return (text(value, None if loc is None else (*loc, 0), errors),)
     return texts(value, loc, errors)
 
 
-def wikidata_id(value: Any, loc: Loc, errors: Errors) -> Any:
+def wikidata_id(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """A Wikidata item id: Q and digits, no leading zero; every wrong value gets one message."""
     if value is None or (isinstance(value, str) and WIKIDATA.fullmatch(value)):
         return value
@@ -137,7 +140,7 @@ def wikidata_id(value: Any, loc: Loc, errors: Errors) -> Any:
     return value
 
 
-def figure_value(value: Any, loc: Loc, errors: Errors) -> Any:
+def figure_value(value: Any, loc: Loc | None, errors: Errors) -> Any:
     """A number (not a boolean) or text that says something, or nothing."""
     kind = type(value)
     if value is None or kind is int or kind is float:
@@ -145,5 +148,5 @@ def figure_value(value: Any, loc: Loc, errors: Errors) -> Any:
     if kind is str and ("!" <= value[:1] <= "~" or has_visible(value)):
         return value
     # `messages` words every failure of a figure's value itself: text that says nothing, or a kind.
-    error(errors, "union_error", (*loc, "int"), value)
+    error(errors, "union_error", None if loc is None else (*loc, "int"), value)
     return value

@@ -35,23 +35,43 @@ class Invalid(ValueError):
         self.errors = errors
 
 
-class _Item:
-    """One kind of item: its class, and each field's check and whether it is required."""
+class _Redo(Exception):
+    """The quick pass found an error: check again, with every error at its place."""
 
-    __slots__ = ("checks", "cls", "names", "required")
+
+class _Item:
+    """One kind of item: its class, and each field's check and whether it is required.
+
+    Checked with `loc` None, it is the quick pass a good file takes: no places, fields in the file's
+    order, and `_Redo` at the first item with an error. With a `loc`, every error is reported at
+    its place, in the format's order of the fields."""
+
+    __slots__ = ("by_name", "checks", "cls", "names", "required")
 
     def __init__(self, cls: type[Any], names: tuple[str, ...], checks: dict[str, Check], required=()):  # type: ignore[no-untyped-def]
         assert tuple(checks) == names, (names, tuple(checks))
         self.cls = cls
         self.names = frozenset(names)
         self.checks = tuple(checks.items())
+        self.by_name = checks
         self.required: frozenset[str] = frozenset(required)
 
-    def check(self, data: Any, loc: Loc, errors: Errors) -> Any:
+    def check(self, data: Any, loc: Loc | None, errors: Errors) -> Any:
         """The item `data` says, or None (with errors appended) when it is not one."""
         if type(data) is not dict:
             error(errors, "model_type", loc, data)
             return None
+        if loc is None:
+            quick: dict[str, Any] = {}
+            checks = self.by_name
+            for name, value in data.items():
+                check = checks.get(name)
+                if check is None:
+                    raise _Redo
+                quick[name] = check(value, None, errors)
+            if errors or not self.required.issubset(quick):
+                raise _Redo
+            return self.cls(**quick)
         before = len(errors)
         values: dict[str, Any] = {}
         found = 0
@@ -75,7 +95,7 @@ class _Item:
 def _items(item: _Item, least: int = 0) -> Check:
     """A list of `item`s, a tuple once loaded, of at least `least` items."""
 
-    def check(value: Any, loc: Loc, errors: Errors) -> Any:
+    def check(value: Any, loc: Loc | None, errors: Errors) -> Any:
         if type(value) is not list:
             error(errors, "tuple_type", loc, value)
             return value
@@ -83,26 +103,28 @@ def _items(item: _Item, least: int = 0) -> Check:
             error(errors, "too_short", loc, value)
             return value
         one = item.check
+        if loc is None:
+            return tuple([one(data, None, errors) for data in value])
         return tuple([one(data, (*loc, index), errors) for index, data in enumerate(value)])
 
     return check
 
 
-def _key_points(value: Any, loc: Loc, errors: Errors) -> Any:
+def _key_points(value: Any, loc: Loc | None, errors: Errors) -> Any:
     # A key point may be written as its text alone.
     if type(value) is list:
         value = [{"text": point} if type(point) is str else point for point in value]
     return _key_point_list(value, loc, errors)
 
 
-def _source(value: Any, loc: Loc, errors: Errors) -> Any:
+def _source(value: Any, loc: Loc | None, errors: Errors) -> Any:
     return None if value is None else SOURCE.check(value, loc, errors)
 
 
 class _ParticipantItem(_Item):
     __slots__ = ()
 
-    def check(self, data: Any, loc: Loc, errors: Errors) -> Any:
+    def check(self, data: Any, loc: Loc | None, errors: Errors) -> Any:
         person = _Item.check(self, data, loc, errors)
         if person is not None and person.name is None and person.role is None:
             error(errors, "value_error", loc, data, "a participant needs a name or a role (or both)")
@@ -199,7 +221,11 @@ def validate_briefing(
 ) -> tuple[Briefing | None, Errors]:
     """The briefing `data` says, as loaded from `path` with its source's text, or None and why not."""
     errors: Errors = []
-    briefing = BRIEFING.check(data, (), errors)
+    try:
+        briefing = BRIEFING.check(data, None, errors)
+    except _Redo:
+        errors = []
+        briefing = BRIEFING.check(data, (), errors)
     if briefing is None:
         return None, errors
     return briefing.attached(path, source_text), errors
