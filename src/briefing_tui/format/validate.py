@@ -48,7 +48,13 @@ class _Item:
 
     __slots__ = ("by_name", "checks", "cls", "names", "required")
 
-    def __init__(self, cls: type[Any], names: tuple[str, ...], checks: dict[str, Check], required=()):  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        cls: type[Any],
+        names: tuple[str, ...],
+        checks: dict[str, Check],
+        required: tuple[str, ...] = (),
+    ) -> None:
         assert tuple(checks) == names, (names, tuple(checks))
         self.cls = cls
         self.names = frozenset(names)
@@ -138,7 +144,7 @@ SOURCE = _Item(
     SOURCE_FIELDS,
     {"outlet": kinds.optional_text, "url": kinds.optional_text, "file": kinds.text_or_none},
 )
-KEY_POINT = _Item(KeyPoint, KEY_POINT_FIELDS, {"text": kinds.text, "evidence": _EVIDENCE}, ["text"])
+KEY_POINT = _Item(KeyPoint, KEY_POINT_FIELDS, {"text": kinds.text, "evidence": _EVIDENCE}, ("text",))
 AGREEMENT = _Item(
     Agreement,
     AGREEMENT_FIELDS,
@@ -151,10 +157,13 @@ AGREEMENT = _Item(
         "summary": kinds.optional_text,
         "evidence": _EVIDENCE,
     },
-    ["title"],
+    ("title",),
 )
 EVENT = _Item(
-    Event, EVENT_FIELDS, {"name": kinds.text, "summary": kinds.optional_text, "evidence": _EVIDENCE}, ["name"]
+    Event,
+    EVENT_FIELDS,
+    {"name": kinds.text, "summary": kinds.optional_text, "evidence": _EVIDENCE},
+    ("name",),
 )
 FIGURE = _Item(
     Figure,
@@ -165,7 +174,7 @@ FIGURE = _Item(
         "unit": kinds.optional_text,
         "evidence": _EVIDENCE,
     },
-    ["label"],
+    ("label",),
 )
 PARTICIPANT = _ParticipantItem(
     Participant,
@@ -203,7 +212,7 @@ BRIEFING = _Item(
         "figures": _items(FIGURE),
         "participants": _items(PARTICIPANT, least=1),
     },
-    ["headline", "date", "key_points", "participants"],
+    ("headline", "date", "key_points", "participants"),
 )
 #: Each kind of item by the key of its list (a source is no list, but is keyed by it too).
 ITEMS = {
