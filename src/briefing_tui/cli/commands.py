@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 def check(args: argparse.Namespace) -> int:
+    from briefing_tui.folders import folder_entries  # not from library: check never needs the cache
     from briefing_tui.format.problems import Problem, capped, printable
     from briefing_tui.format.reading import DEFAULT_MAX_BYTES
-    from briefing_tui.library import folder_entries
     from briefing_tui.pool import check_files, worker_count
     from briefing_tui.reports import ProgressBar
 
