@@ -41,7 +41,9 @@ def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     problems = forbidden_chars(text, shown)
     if problems:
         raise BriefingError(problems)
-    return parse_briefing(text, path, shown=shown, max_bytes=max_bytes)
+    file = FileContext(path, shown, max_bytes)
+    with paused_gc():
+        return fast_path(text, file, clean=True) or slow_path(text, file)
 
 
 def parse_briefing(
@@ -53,10 +55,11 @@ def parse_briefing(
         return fast_path(text, file) or slow_path(text, file)
 
 
-def fast_path(text: str, file: FileContext) -> Briefing | None:
-    """The briefing, if the file has no problem at all; None if it may have one (see the docstring)."""
+def fast_path(text: str, file: FileContext, *, clean: bool = False) -> Briefing | None:
+    """The briefing, if the file has no problem at all; None if it may have one (see the docstring).
+    `clean`: `text` holds no forbidden character (see `read_values`)."""
     try:
-        data = read_values(text)
+        data = read_values(text, clean=clean)
     except Unsure:
         return None
     if type(data) is not dict:
