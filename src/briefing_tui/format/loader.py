@@ -22,6 +22,7 @@ from typing import Any
 
 from briefing_tui.format.events import event_problems, events_clean
 from briefing_tui.format.evidence import evidence_problems, source_if_clean
+from briefing_tui.format.kinds import Errors
 from briefing_tui.format.messages import kind_of, validation_problems
 from briefing_tui.format.model import Briefing
 from briefing_tui.format.problems import BriefingError, FileContext, Problem
@@ -41,47 +42,58 @@ def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     problems = forbidden_chars(text, shown)
     if problems:
         raise BriefingError(problems)
-    file = FileContext(path, shown, max_bytes)
-    with paused_gc():
-        return fast_path(text, file, clean=True) or slow_path(text, file)
+    return _load(text, FileContext(path, shown, max_bytes), clean=True)
 
 
 def parse_briefing(
     text: str, path: Path, *, shown: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Briefing:
     """Validate briefing text as if read from `path` (the source file is looked up beside it)."""
-    file = FileContext(path, shown or str(path), max_bytes)
+    return _load(text, FileContext(path, shown or str(path), max_bytes))
+
+
+def _load(text: str, file: FileContext, *, clean: bool = False) -> Briefing:
     with paused_gc():
-        return fast_path(text, file) or slow_path(text, file)
+        loaded, valid = _attempt(text, file, clean=clean)
+        return loaded or slow_path(text, file, valid=valid)
 
 
 def fast_path(text: str, file: FileContext, *, clean: bool = False) -> Briefing | None:
     """The briefing, if the file has no problem at all; None if it may have one (see the docstring).
     `clean`: `text` holds no forbidden character (see `read_values`)."""
+    return _attempt(text, file, clean=clean)[0]
+
+
+def _attempt(text: str, file: FileContext, *, clean: bool) -> tuple[Briefing | None, Briefing | None]:
+    """The briefing if the file has no problem, else None and, if only the checks across the
+    document found one, the valid model (the slow path need not make it again)."""
     try:
         data = read_values(text, clean=clean)
     except Unsure:
-        return None
+        return None, None
     if type(data) is not dict:
-        return None
+        return None, None
     data.setdefault("id", file.path.stem)
     briefing, _ = validate_briefing(data, path=str(file.path), source_text=None)
-    if briefing is None or not events_clean(briefing):
-        return None
-    clean, source_text = source_if_clean(briefing, file)
-    if not clean:
-        return None
-    return briefing.attached(str(file.path), source_text)
+    if briefing is None:
+        return None, None
+    if not events_clean(briefing):
+        return None, briefing
+    fine, source_text = source_if_clean(briefing, file)
+    if not fine:
+        return None, briefing
+    return briefing.attached(str(file.path), source_text), None
 
 
-def slow_path(text: str, file: FileContext) -> Briefing:
-    """The briefing, or `BriefingError` with every problem of the file at its place."""
+def slow_path(text: str, file: FileContext, *, valid: Briefing | None = None) -> Briefing:
+    """The briefing, or `BriefingError` with every problem of the file at its place. `valid`: the
+    model the fast path made of the same text, if it made one."""
     tree_problems: list[TreeProblem] = []
     try:
         data, pos = read_tree(text, tree_problems)
     except TreeError as exc:
         raise BriefingError(_problems(file, exc.problems)) from None
-    return _validate(data, pos, tree_problems, file)
+    return _validate(data, pos, tree_problems, file, valid if not tree_problems else None)
 
 
 @contextmanager
@@ -97,7 +109,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileContext) -> Briefing:
+def _validate(
+    data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileContext, valid: Briefing | None
+) -> Briefing:
     problems = _problems(file, tree_problems)
     if not isinstance(data, dict):
         found = "nothing" if data is None else kind_of(data)
@@ -111,7 +125,12 @@ def _validate(data: Any, pos: Pos, tree_problems: list[TreeProblem], file: FileC
     # read; their problems still come after the model's, which keeps the order at any one place.
     across = event_problems(data, pos, file)
     source_problems, source_text = evidence_problems(data, pos, file)
-    briefing, errors = validate_briefing(data, path=str(file.path), source_text=source_text)
+    briefing: Briefing | None
+    errors: Errors = []
+    if valid is not None:  # the same values, already made into a model
+        briefing = valid.attached(str(file.path), source_text)
+    else:
+        briefing, errors = validate_briefing(data, path=str(file.path), source_text=source_text)
     if errors:
         problems.extend(validation_problems(errors, pos, file, skip))
     problems += across + source_problems
