@@ -1,8 +1,8 @@
 """The Textual app: load a briefing (or a folder) off the UI thread, then show it (or why it failed).
 
-The app routes: it loads, pushes the screen for what loaded, and updates it when the files are
-saved; the screens build their own rows. Start-up is paced by imports: the loader, the screens and
-the search engine are imported when first needed, after the first frame is on screen.
+The app routes: it loads, pushes the screen for what loaded, and updates it on saves; the screens
+build their own rows. This module imports Textual and nothing heavy: the loader (PyYAML), the screens
+and the search engine are imported when first needed, after the first frame is on screen.
 """
 
 from __future__ import annotations
