@@ -116,16 +116,16 @@ KEYS: Mapping[str, Key] = _registry(
     Key("first-hit", "enter", "First hit", tooltip="Go to the first hit"),
     Key("search-to-list", "down", "To the list", show=False),
     Key("close", "escape", "Close", tooltip="Close the dialog"),
-    Key(
-        "show-source",
-        "s",
-        "Source",
-        tooltip="Show the source article with the evidence highlighted",
-    ),
+    Key("show-source", "s", "Source", tooltip="Show the source article with the evidence highlighted"),
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
-    # Find any text (issue 8): `f` in the library and in a briefing opens the find screen; `/` in
-    # the source view finds in the article, and n/N (Enter too) then go between its matches.
+    # The library at desk scale (issue 8): its sorts, its people, a person's dossier.
+    Key("sort", "o", "Sort", tooltip="Sort by date, published date, headline or participants"),
+    Key("people", "p", "People", tooltip="Every person of the library, each once"),
+    Key("briefings", "b", "Briefings", tooltip="Back to the list of briefings"),
+    # Edit at the line (issue 9): the item, field, problem or quote, in the user's editor.
+    Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line", show=False),
+    # Find any text (issue 8): `f` (library, briefing); `/` in the source, then n/N (Enter) between matches.
     Key("find", "f", "Find", tooltip="Find any text: key points, agreements, quotes, the article…"),
     Key("find-in-source", "slash", "Find", tooltip="Find text in the article"),
     Key("next-match", "n,enter", "Next match", key_display="n"),
@@ -143,9 +143,16 @@ def bind(binding_id: str, action: str) -> Binding:
 
 #: In the search box, Escape is shown in the footer.
 SEARCH_BOX_CLEAR = KEYS["clear-search"].worded(tooltip="", show=True)
-LIBRARY_SEARCH = KEYS["search"].worded("Search people", tooltip="Search the people of every briefing")
-LIBRARY_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the people search and list the briefings again")
-LIBRARY_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing (or the person) under the cursor")
+LIBRARY_SEARCH = KEYS["search"].worded(
+    "Filter", tooltip="Filter the briefings: words, topic:, person:, after:…"
+)
+LIBRARY_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the filter and list every briefing again")
+LIBRARY_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing under the cursor")
+PEOPLE_SEARCH = KEYS["search"].worded("Search", tooltip="Search the people by any spelling")
+PEOPLE_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the search; with none, back to the briefings")
+PEOPLE_OPEN = KEYS["details"].worded("Dossier", tooltip="Every appearance of the person under the cursor")
+DOSSIER_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing with the person selected")
+PEOPLE_BACK = KEYS["back"].worded("Back", tooltip="Back to where you were")
 DIALOG_QUIT = KEYS["quit"].worded(show=False)
 DIALOG_HELP = KEYS["help"].worded(show=False)
 DIALOG_NEXT = KEYS["next-pane"].worded("Next part")
@@ -158,7 +165,6 @@ ERROR_COPY = KEYS["copy"].worded(tooltip="Copy the problems as text")
 FIND_OPEN = KEYS["details"].worded("Open", tooltip="Open the item found (or the article at the match)")
 FIND_TO_LIST = KEYS["first-hit"].worded("To the hits", tooltip="Go to the first hit")
 FIND_TO_TEXT = KEYS["first-hit"].worded("To the text", tooltip="Go to the article at the match")
-_FIND_MORE = (KEYS["previous-match"], KEYS["clear-find"], FIND_TO_TEXT)
 
 # -- bindings whose action is the same wherever they appear ------------------------------------
 
@@ -191,7 +197,10 @@ BACK = bind("back", "back")
 
 #: The screens keys can be live on. "error": a briefing (or folder) that failed to load;
 #: "entry-error": a file of a library that failed to load.
-SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library", "find")
+SCREENS: tuple[str, ...] = ("main", "details", "source", "help", "error", "entry-error", "library", "people")
+SCREENS += ("dossier", "find")
+#: Where the app's own q and ? are live: the screens that are not dialogs.
+_APP_KEYS_LIVE = ("main", "error", "entry-error", "library", "people", "dossier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +229,8 @@ def _keys(*ids: str) -> tuple[Key, ...]:
     return tuple(KEYS[binding_id] for binding_id in ids)
 
 
+_FIND_MORE = (*_keys("find-in-source", "next-match", "previous-match", "clear-find"), FIND_TO_TEXT)
+_PANE_KEYS = ("next-pane", "previous-pane", "pane-1", "pane-2", "pane-3", "pane-4")
 _DIALOG_KEYS = (KEYS["close"], DIALOG_QUIT, DIALOG_HELP, DIALOG_NEXT, DIALOG_PREVIOUS)
 
 GROUPS: tuple[Group, ...] = (
@@ -228,24 +239,12 @@ GROUPS: tuple[Group, ...] = (
         _keys("quit", "quit-anywhere", "help", "command-palette"),
         SCREENS,
         # Not priority keys: a dialog stops them, and binds q and ? itself.
-        live_on=dict.fromkeys(("quit", "help"), ("main", "error", "entry-error", "library")),
+        live_on=dict.fromkeys(("quit", "help"), _APP_KEYS_LIVE),
     ),
     Group(
         "Main screen",
-        _keys(
-            "next-pane",
-            "previous-pane",
-            "pane-1",
-            "pane-2",
-            "pane-3",
-            "pane-4",
-            "search",
-            "copy",
-            "clear-search",
-            "back",
-            "details",  # on the headline: the whole briefing's details
-            "find",
-        ),
+        # details: on the headline, the whole briefing's details.
+        _keys(*_PANE_KEYS, "search", "copy", "clear-search", "back", "details", "edit", "find"),
         ("main",),
         library_ids=frozenset({"back"}),
     ),
@@ -253,28 +252,31 @@ GROUPS: tuple[Group, ...] = (
         "Lists",
         _keys(*_MOVES, "details"),
         # Boxes of text scroll with the same keys.
-        ("main", "details", "source", "help", "error", "entry-error", "library", "find"),
+        SCREENS,
         live_on={"details": ("main", "details")},
     ),
-    Group("Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library")),
     Group(
-        "Details",
-        (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY),
-        ("details",),
+        "Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library", "people")
     ),
+    Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY, KEYS["edit"]), ("details",)),
     Group(
-        "Source",
-        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "find-in-source", "next-match"), *_FIND_MORE),
-        ("source",),
+        "Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "edit"), *_FIND_MORE), ("source",)
     ),
     Group("Find", (KEYS["close"], FIND_OPEN, FIND_TO_LIST, KEYS["search-to-list"]), ("find",)),
-    Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
+    Group("Error screen", (ERROR_QUIT, ERROR_COPY, KEYS["edit"]), ("error", "entry-error")),
     Group(
         "Library",
-        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, KEYS["back"], KEYS["find"]),
+        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, *_keys("sort", "people"), KEYS["back"], KEYS["find"]),
         ("library",),
         live_on={"back": ("entry-error",)},
-        library_ids=frozenset({"search", "clear-search", "details", "back", "find"}),
+        library_ids=frozenset({"search", "clear-search", "details", "back", "sort", "people", "find"}),
+    ),
+    Group(
+        "People and dossiers",
+        (PEOPLE_SEARCH, PEOPLE_CLEAR, PEOPLE_OPEN, DOSSIER_OPEN, PEOPLE_BACK, KEYS["briefings"]),
+        ("people", "dossier"),
+        live_on={"search": ("people",), "clear-search": ("people",)},
+        library_ids=frozenset({"search", "clear-search", "details", "back", "briefings"}),
     ),
     Group("Help", (KEYS["close"], DIALOG_QUIT, HELP_CLOSE), ("help",), listed=False),
 )

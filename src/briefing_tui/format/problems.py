@@ -28,10 +28,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from briefing_tui.format.characters import FORBIDDEN_CHARS
-from briefing_tui.format.yamltree import Pos
+
+if TYPE_CHECKING:
+    from briefing_tui.format.yamltree import Pos
 
 #: Every code a problem may have.
 CODES = frozenset(
@@ -76,7 +78,7 @@ class Problem:
     message: str
     #: What kind of problem this is (see the module's docstring).
     code: str = "invalid"
-    #: Every problem is an error today: the file is not loaded.
+    #: An error: the file is not loaded. Warnings (`format/warnings.py`, code: their id) are check's.
     severity: Severity = "error"
 
     def __str__(self) -> str:

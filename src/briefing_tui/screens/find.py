@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -141,9 +142,11 @@ def show_in_briefing(host: MainScreen, hit: FindHit) -> None:
             host.notify("This briefing's source file has changed since it was found", severity="warning")
             return
         start, end = hit.spans[0] if hit.spans else (hit.snippet_start, hit.snippet_start)
-        name = (briefing.source.file if briefing.source else None) or "source"
+        name = briefing.source.file if briefing.source else None
+        folder = Path(briefing.path).parent if briefing.path else None
+        path = folder / name if folder is not None and name else None
         find = (text[start:end], source_offset(text, start))
-        host.app.push_screen(SourceScreen(text, (), name=name, find=find))
+        host.app.push_screen(SourceScreen(text, (), name=name or "source", path=path, find=find))
         return
     host.jump_to(hit.item)
     if hit.field not in SHOWN_IN_ROW:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -60,15 +61,24 @@ class SourceScreen(ModalScreen[None]):
         keys.bind("previous-match", "match(-1)"),
         keys.bind("next-quote", "quote(1)"),
         keys.bind("previous-quote", "quote(-1)"),
+        keys.bind("edit", "edit"),
     ]
 
     AUTO_FOCUS = "#source-body"
 
     def __init__(
-        self, source: str, quotes: Sequence[str], *, name: str, find: tuple[str, int] | None = None
+        self,
+        source: str,
+        quotes: Sequence[str],
+        *,
+        name: str,
+        path: Path | None = None,
+        find: tuple[str, int] | None = None,
     ) -> None:
-        """`find`: open with this text found, at its match nearest after this offset."""
+        """`path`: the source file, for `e` (None: not a file one can edit). `find`: open with this
+        text found, at its match nearest after this offset."""
         super().__init__()
+        self.path = path
         if not unicodedata.is_normalized("NFC", source):
             source = unicodedata.normalize("NFC", source)
         self.source = source
@@ -142,6 +152,23 @@ class SourceScreen(ModalScreen[None]):
         self.current = (self.current + step) % len(self.found)
         self.body.set_current(self.current)
         self.scroll_to_current()
+
+    def action_edit(self) -> None:
+        """The source file in the user's editor, at the current match of a find, else at the
+        current quote (else at its start)."""
+        from briefing_tui.editor import Target
+        from briefing_tui.positions import text_target
+        from briefing_tui.screens.editing import request_edit
+
+        path = self.path
+        if path is None:
+            self.notify("This source is not a file to edit", severity="warning")
+            return
+        offset = self.found[self.current][0] if self.found else None
+        if self.finding and self.matches:
+            offset = self.matches.starts[self.current_match]
+        source = self.source
+        request_edit(self.app, lambda: Target(path) if offset is None else text_target(path, source, offset))
 
     def scroll_to_current(self) -> None:
         if self.found:
