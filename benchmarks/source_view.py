@@ -8,8 +8,11 @@ with a briefing whose one participant quotes three passages of it: "the minister
 its start), its middle sentence and its last one. Each size runs in a fresh process (Pilot,
 headless, 120x40): the participant's details are opened, then the source view (`s`) is timed until
 the app is idle again (its first frame is sooner: the rest of the article is wrapped between
-frames), `n` (to the middle sentence) and `N` (back to the first quote) likewise, Escape until the
-dialog is gone, and the app's exit; the peak resident memory is the child's own (wait4).
+frames), `n` (to the middle sentence) and `N` (back to the first quote) likewise; then `/` and
+"transit trade" typed, timed until the matches are counted (`find`), with the longest the app
+took to answer a pause meanwhile (`stall`: the UI never waits for the find), and `n` to the next
+match; Escape (twice: the find, then the dialog) until the dialog is gone, and the app's exit; the
+peak resident memory is the child's own (wait4).
 """
 
 from __future__ import annotations
@@ -76,8 +79,23 @@ async def measure(path: Path) -> dict[str, float]:
             await pilot.press(key)
             await pilot.pause()
             times[name] = time.perf_counter() - start
+        source = app.screen
+        assert isinstance(source, SourceScreen)
+        await pilot.press("slash", *"transit trade")
+        start, stall = time.perf_counter(), 0.0
+        while source.matches is None:
+            before = time.perf_counter()
+            await pilot.pause(0.001)
+            stall = max(stall, time.perf_counter() - before)
+        await pilot.pause()
+        times["find"], times["stall"] = time.perf_counter() - start, stall
+        await pilot.press("enter")
         start = time.perf_counter()
-        await pilot.press("escape")
+        await pilot.press("n")
+        await pilot.pause()
+        times["match"] = time.perf_counter() - start
+        start = time.perf_counter()
+        await pilot.press("escape", "escape")
         await pilot.pause()
         times["close"] = time.perf_counter() - start
         start = time.perf_counter()
@@ -109,7 +127,8 @@ def main() -> None:
     if args.child is not None:
         child(args.child, args.files)
         return
-    print(f"{'article':>8} {'open s':>8} {'n s':>8} {'N s':>8} {'close s':>8} {'exit s':>8} {'peak MB':>8}")
+    heads = ("open s", "n s", "N s", "find s", "stall s", "match s", "close s", "exit s", "peak MB")
+    print(f"{'article':>8} " + " ".join(f"{head:>8}" for head in heads))
     for size in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--child", str(size)]
         if args.files:
@@ -121,7 +140,7 @@ def main() -> None:
             print(f"{size:>6}MB failed: {output.strip()}")
             continue
         got = dict(item.split("=") for item in output.split())
-        keys = ("open", "next", "previous", "close", "exit")
+        keys = ("open", "next", "previous", "find", "stall", "match", "close", "exit")
         columns = " ".join(f"{float(got[key]):>8.2f}" for key in keys)
         print(f"{size:>6}MB {columns} {usage.ru_maxrss / 1024:>8.0f}")
 

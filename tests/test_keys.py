@@ -132,9 +132,12 @@ def test_an_id_left_without_keys_keeps_its_default() -> None:
 
 
 def test_a_key_given_to_two_ids_live_on_one_screen_is_a_problem() -> None:
-    assert keys.checked_keys({"down": "j,down,n"}, "c.yaml")[1] == [
+    # n is the next quote in the source view, and the next match while a find is open there.
+    assert sorted(keys.checked_keys({"down": "j,down,n"}, "c.yaml")[1]) == [
+        "c.yaml: keymap: n is the key of both 'down' and 'next-match' on the source screen: "
+        "only one of them can have it",
         "c.yaml: keymap: n is the key of both 'down' and 'next-quote' on the source screen: "
-        "only one of them can have it"
+        "only one of them can have it",
     ]
     # "?" and "question_mark" are one key.
     assert keys.checked_keys({"search": "?"}, "c.yaml")[1] == [

@@ -95,3 +95,20 @@ def test_library_120x40(snap_compare, tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)  # the title names the folder as given: keep it stable
     library = make_app(tmp_path, Path("data"), watch=True)
     assert snap_compare(library, terminal_size=(120, 40), run_before=then())
+
+
+def test_find_in_a_briefing(snap_compare, tmp_path: Path) -> None:
+    query = '"transit trade" OR bank*'
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then("f", *query))
+
+
+def test_find_in_a_library(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(BENCHMARKS, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)  # the title names the folder as given: keep it stable
+    library = make_app(tmp_path, Path("data"), watch=True)
+    assert snap_compare(library, terminal_size=(120, 40), run_before=then("f", *"energy OR gas"))
+
+
+def test_find_in_the_source(snap_compare, tmp_path: Path) -> None:
+    go = jump(Ref("key_point", 2), ["enter", "s", "slash", *"trade", "enter", "n"])
+    assert snap_compare(make_app(tmp_path), terminal_size=(120, 40), run_before=then(after=go))

@@ -208,7 +208,7 @@ def find(library: Library, query: str, *, limit: int = 50) -> Found:
             text = library.source_text(entry)
         else:
             text = text_at(data[entry], path) if entry in data else None
-        hit = _hit(entry, path, text, parsed.phrases) if text else None
+        hit = hit_of(entry, path, text, parsed.phrases) if text else None
         if hit is not None:
             hits.append(hit)
             if len(hits) >= limit:
@@ -216,7 +216,8 @@ def find(library: Library, query: str, *, limit: int = 50) -> Found:
     return Found(hits, total, total <= RANK_LIMIT)
 
 
-def _hit(entry: LibraryEntry, path: TextPath, text: str, phrases: tuple[Phrase, ...]) -> FindHit | None:
+def hit_of(entry: LibraryEntry, path: TextPath, text: str, phrases: tuple[Phrase, ...]) -> FindHit | None:
+    """The hit of `text` (at `path` of `entry`) for the phrases, or None if none is in it."""
     first = next(spans_in(text, phrases), None)
     if first is None:
         return None

@@ -125,6 +125,12 @@ KEYS: Mapping[str, Key] = _registry(
     Key("briefings", "b", "Briefings", tooltip="Back to the list of briefings"),
     # Edit at the line (issue 9): the item, field, problem or quote, in the user's editor.
     Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line", show=False),
+    # Find any text (issue 8): `f` (library, briefing); `/` in the source, then n/N (Enter) between matches.
+    Key("find", "f", "Find", tooltip="Find any text: key points, agreements, quotes, the article…"),
+    Key("find-in-source", "slash", "Find", tooltip="Find text in the article"),
+    Key("next-match", "n,enter", "Next match", key_display="n"),
+    Key("previous-match", "N,p", "Previous match", key_display="N"),
+    Key("clear-find", "escape", "Clear find", tooltip="Clear the find: n and N go between quotes again"),
 )
 
 
@@ -156,6 +162,9 @@ DETAILS_COPY = KEYS["copy"].worded(tooltip="Copy the item as plain text")
 HELP_CLOSE = KEYS["help"].worded("Close", tooltip="", show=False)
 ERROR_QUIT = KEYS["quit"].worded(tooltip="Quit (exit status 1)")
 ERROR_COPY = KEYS["copy"].worded(tooltip="Copy the problems as text")
+FIND_OPEN = KEYS["details"].worded("Open", tooltip="Open the item found (or the article at the match)")
+FIND_TO_LIST = KEYS["first-hit"].worded("To the hits", tooltip="Go to the first hit")
+FIND_TO_TEXT = KEYS["first-hit"].worded("To the text", tooltip="Go to the article at the match")
 
 # -- bindings whose action is the same wherever they appear ------------------------------------
 
@@ -188,7 +197,8 @@ BACK = bind("back", "back")
 
 #: The screens keys can be live on. "error": a briefing (or folder) that failed to load;
 #: "entry-error": a file of a library that failed to load.
-SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library", "people", "dossier")
+SCREENS: tuple[str, ...] = ("main", "details", "source", "help", "error", "entry-error", "library", "people")
+SCREENS += ("dossier", "find")
 #: Where the app's own q and ? are live: the screens that are not dialogs.
 _APP_KEYS_LIVE = ("main", "error", "entry-error", "library", "people", "dossier")
 
@@ -219,6 +229,8 @@ def _keys(*ids: str) -> tuple[Key, ...]:
     return tuple(KEYS[binding_id] for binding_id in ids)
 
 
+_FIND_MORE = (*_keys("find-in-source", "next-match", "previous-match", "clear-find"), FIND_TO_TEXT)
+_PANE_KEYS = ("next-pane", "previous-pane", "pane-1", "pane-2", "pane-3", "pane-4")
 _DIALOG_KEYS = (KEYS["close"], DIALOG_QUIT, DIALOG_HELP, DIALOG_NEXT, DIALOG_PREVIOUS)
 
 GROUPS: tuple[Group, ...] = (
@@ -231,20 +243,8 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "Main screen",
-        _keys(
-            "next-pane",
-            "previous-pane",
-            "pane-1",
-            "pane-2",
-            "pane-3",
-            "pane-4",
-            "search",
-            "copy",
-            "clear-search",
-            "back",
-            "details",  # on the headline: the whole briefing's details
-            "edit",
-        ),
+        # details: on the headline, the whole briefing's details.
+        _keys(*_PANE_KEYS, "search", "copy", "clear-search", "back", "details", "edit", "find"),
         ("main",),
         library_ids=frozenset({"back"}),
     ),
@@ -259,14 +259,17 @@ GROUPS: tuple[Group, ...] = (
         "Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library", "people")
     ),
     Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY, KEYS["edit"]), ("details",)),
-    Group("Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "edit")), ("source",)),
+    Group(
+        "Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "edit"), *_FIND_MORE), ("source",)
+    ),
+    Group("Find", (KEYS["close"], FIND_OPEN, FIND_TO_LIST, KEYS["search-to-list"]), ("find",)),
     Group("Error screen", (ERROR_QUIT, ERROR_COPY, KEYS["edit"]), ("error", "entry-error")),
     Group(
         "Library",
-        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, *_keys("sort", "people"), KEYS["back"]),
+        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, *_keys("sort", "people"), KEYS["back"], KEYS["find"]),
         ("library",),
         live_on={"back": ("entry-error",)},
-        library_ids=frozenset({"search", "clear-search", "details", "back", "sort", "people"}),
+        library_ids=frozenset({"search", "clear-search", "details", "back", "sort", "people", "find"}),
     ),
     Group(
         "People and dossiers",

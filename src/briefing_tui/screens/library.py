@@ -47,6 +47,7 @@ from briefing_tui.widgets.text import DIM, plain
 if TYPE_CHECKING:
     from textual.app import App
 
+    from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library, LibraryEntry, Progress
     from briefing_tui.persons import People
     from briefing_tui.screens.loading import LibraryLoaded, LibraryProgress
@@ -86,6 +87,7 @@ class LibraryScreen(Screen[None]):
         keys.LIBRARY_CLEAR.bind("clear_search"),
         keys.bind("sort", "cycle_sort"),
         keys.bind("people", "people"),
+        keys.bind("find", "find"),
     ]
 
     AUTO_FOCUS = "#briefings"
@@ -373,6 +375,16 @@ class LibraryScreen(Screen[None]):
             )
             return
         self.app.push_screen(PeopleScreen(self.library, self.folder, home=self))
+
+    def action_find(self) -> None:
+        from briefing_tui.screens.find import FindScreen
+
+        def open_briefing(briefing: Briefing) -> MainScreen:
+            return MainScreen(briefing, back=True)
+
+        self.app.push_screen(
+            FindScreen.in_library(self, lambda: self.library, open_briefing, folder=self.folder)
+        )
 
     @on(OptionList.OptionSelected, "#briefings")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:

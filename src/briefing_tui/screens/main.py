@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -95,6 +95,7 @@ class MainScreen(Screen[None]):
         *(keys.bind(f"pane-{number}", f"pane({number})") for number in range(1, 5)),
         keys.bind("search", "search"),
         keys.bind("copy", "copy"),
+        keys.bind("find", "find"),
         keys.bind("edit", "edit"),
         keys.bind("clear-search", "clear_search"),
         # After clear-search: Escape clears a search first, and goes back only when there is none.
@@ -119,6 +120,8 @@ class MainScreen(Screen[None]):
         self._participant = participant
         self._restore = restore
         self._rows_shown = False
+        #: What runs once the lists have their rows (`when_ready`).
+        self._when_ready: list[Callable[[], object]] = []
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -166,6 +169,16 @@ class MainScreen(Screen[None]):
                 focus_now(item_list)
         if self._restore is not None:
             self._apply_view(self._restore)
+        ready, self._when_ready = self._when_ready, []
+        for callback in ready:
+            callback()
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the lists have their rows: now, if they have."""
+        if self._rows_shown:
+            callback()
+        else:
+            self._when_ready.append(callback)
 
     def show_gone(self) -> bool:
         """Say that the briefing's file was moved or deleted, over what was read of it (the app
@@ -307,6 +320,11 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         focus_now(self.participants.search_box)
+
+    def action_find(self) -> None:
+        from briefing_tui.screens.find import FindScreen
+
+        self.app.push_screen(FindScreen.in_briefing(self))
 
     def action_clear_search(self) -> None:
         search = self.participants.searchable

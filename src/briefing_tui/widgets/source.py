@@ -10,6 +10,7 @@ to the next quote restyles the rows on screen, nothing else.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -30,6 +31,9 @@ from briefing_tui.widgets.wrap import WrappedText, uniform_text
 
 QUOTE_STYLE = "$text-warning on $warning-muted"
 CURRENT_STYLE = "bold $text on $accent"
+#: Matches of a find in the article (drawn over quotes), and the one the find is at.
+MATCH_STYLE = "$text on $primary-muted"
+CURRENT_MATCH_STYLE = "bold reverse"
 #: Characters `block` replaces (all but the newline): most articles hold none, and are not copied.
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: Characters wrapped per step between frames, once the rows on screen are known.
@@ -52,6 +56,12 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         self._uniform = not unsafe if text.isascii() else uniform_text(self.text)
         self.spans = list(spans)
         self.current = 0
+        #: A find's matches (starts and ends, in order), and the number of the one it is at.
+        self.match_starts: Sequence[int] = ()
+        self.match_ends: Sequence[int] = ()
+        self.current_match: int | None = None
+        #: Counts changes of the highlights: a cached row is drawn again after one.
+        self._marks = 0
         #: The rows at the view's width (None until it has one).
         self.rows: WrappedText | None = None
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
@@ -82,13 +92,13 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         self._strips.clear()
         self._update_size()
         if self._to_show is not None:
-            self.call_after_refresh(self.show_span, *self._to_show)
+            self.call_after_refresh(self._show_asked)
         else:
             self.call_after_refresh(self._scroll_to_row_of, anchor)
         self._wrap_on()
 
     def _scroll_to_row_of(self, offset: int) -> None:
-        if self.rows is not None:
+        if self.rows is not None and self._to_show is None:
             self.scroll_to(y=self.rows.row_of(offset), animate=False, immediate=True)
 
     def _update_size(self, *, roughly: bool = False) -> None:
@@ -125,12 +135,22 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         super().action_scroll_end()
 
     def show_span(self, start: int, end: int) -> None:
-        """Scroll the characters `start`..`end` into the middle of the view."""
+        """Scroll the characters `start`..`end` into the middle of the view: now, and again after
+        the next layout (a view just opened is not laid out yet, and wraps anew when its
+        scrollbar comes)."""
+        self._to_show = (start, end)
+        if self.rows is not None:
+            self._scroll_to_span(start, end)
+            self.call_after_refresh(self._show_asked)
+
+    def _show_asked(self) -> None:
+        if self._to_show is not None and self.rows is not None:
+            span, self._to_show = self._to_show, None
+            self._scroll_to_span(*span)
+
+    def _scroll_to_span(self, start: int, end: int) -> None:
         rows = self.rows
-        if rows is None:
-            self._to_show = (start, end)
-            return
-        self._to_show = None
+        assert rows is not None
         first, last = rows.row_of(start), rows.row_of(max(start, end - 1))
         self._update_size()
         region = Region(0, first, rows.width, last - first + 1)
@@ -138,8 +158,27 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
 
     def set_current(self, index: int) -> None:
         self.current = index
+        self._restyle()
+
+    def set_matches(self, starts: Sequence[int], ends: Sequence[int], current: int | None) -> None:
+        """Mark a find's matches (none: no find), `current` the one it is at."""
+        self.match_starts, self.match_ends, self.current_match = starts, ends, current
+        self._restyle()
+
+    def set_current_match(self, index: int) -> None:
+        self.current_match = index
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._marks += 1
         self._strips.clear()
         self.refresh()
+
+    def top_offset(self) -> int:
+        """The offset in the text of the first row on view."""
+        rows = self.rows
+        top = round(self.scroll_y)
+        return rows.row(top)[0] if rows is not None and top < rows.known else 0
 
     # -- drawing ----------------------------------------------------------------------------------
 
@@ -156,7 +195,7 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
         if row >= rows.known or not width:
             return Strip.blank(width, self.rich_style)
         selection = self.text_selection
-        key = (row, width, self.current)
+        key = (row, width, self._marks)
         strip = self._strips.get(key) if selection is None else None
         if strip is None:
             strip = self._render_row(row, width, selection)
@@ -174,6 +213,12 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
             if span_start < end and span_end > start:
                 style = CURRENT_STYLE if index == self.current else QUOTE_STYLE
                 content = content.stylize(style, max(0, span_start - start), span_end - start)
+        starts, ends = self.match_starts, self.match_ends
+        index = bisect_right(ends, start)  # the first match ending after the row starts
+        while index < len(starts) and starts[index] < end:
+            style = CURRENT_MATCH_STYLE if index == self.current_match else MATCH_STYLE
+            content = content.stylize(style, max(0, starts[index] - start), ends[index] - start)
+            index += 1
         if selection is not None and (span := selection.get_span(row)) is not None:
             chosen = Style.from_styles(self.screen.get_component_styles("screen--selection"))
             content = content.stylize(chosen, span[0], len(piece) if span[1] == -1 else span[1])
