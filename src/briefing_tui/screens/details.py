@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
@@ -73,8 +73,8 @@ class DetailsScreen(ModalScreen[None]):
         for item_list in self.query(ItemList):
             item_list.highlight_first()
 
-    @on(OptionList.OptionSelected, "#related")
-    def _open_related(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#related")
+    def _open_related(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         if (ref := Ref.from_option_id(event.option.id)) is not None:
             self.app.push_screen(DetailsScreen(self.briefing, ref))

@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from briefing_tui import keys
@@ -323,8 +323,8 @@ class LibraryScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self.searchable.clear_search(focus_list=self.focused is self.search_box)
 
-    @on(OptionList.OptionSelected, "#briefings")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#briefings")
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         kind, _, number = (event.option.id or "").partition(":")
         if not number.isdigit():

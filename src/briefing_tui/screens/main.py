@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
@@ -290,8 +290,8 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(DetailsScreen(self.briefing, ref))
 
-    @on(OptionList.OptionSelected)
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected)
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         if (ref := Ref.from_option_id(event.option.id)) is not None:
             self.open_details(ref)
 

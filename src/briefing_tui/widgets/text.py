@@ -137,6 +137,22 @@ class Hanging(Visual):
         return 1 if self._fits(width) else self._wrap(width)[1]
 
 
+class OneLine(Hanging):
+    """A list row one line high at any width: what does not fit ends in an ellipsis (the details
+    show it all). A list of these is laid out without measuring a row (`widgets.virtual_list`)."""
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        content = self.prefix + self.body
+        if content.cell_length > width:
+            content = content.truncate(width, ellipsis=True)
+        return content.render_strips(width, 1, style, options)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+
 class _Line:
     """One line of user text built piece by piece, styles as spans: cheap enough for 10k rows."""
 
@@ -160,7 +176,7 @@ class _Line:
         return Content("".join(self.pieces), self.spans, strip_control_codes=False)
 
 
-def participant_row(person: Participant, side_style: str, spans: Spans | None = None) -> Hanging:
+def participant_row(person: Participant, side_style: str, spans: Spans | None = None) -> OneLine:
     """A participant: a side marker, name (or role), role and side, with matches marked."""
     spans = spans or {}
     row = _Line()
@@ -187,7 +203,7 @@ def participant_row(person: Participant, side_style: str, spans: Spans | None = 
         if found := spans.get(FieldKey("present_at", index)):
             row.add(" at ", DIM)
             row.add(event, DIM, found)
-    return Hanging(_marker(side_style), row.content())
+    return OneLine(_marker(side_style), row.content())
 
 
 _MARKERS: dict[str, Content] = {}
@@ -236,7 +252,7 @@ def _event_row(briefing: Briefing, index: int, _: Mapping[str | None, str]) -> H
     return event_row(event, len(briefing.attendees(event.name)))
 
 
-def _participant_row(briefing: Briefing, index: int, side_colours: Mapping[str | None, str]) -> Hanging:
+def _participant_row(briefing: Briefing, index: int, side_colours: Mapping[str | None, str]) -> OneLine:
     person = briefing.participants[index]
     return participant_row(person, side_colours[person.side])
 

@@ -1,0 +1,411 @@
+"""A list of rows drawn a line at a time: only the rows on screen cost anything.
+
+Textual's `OptionList` measures every row whenever its options change (it wraps each to find its
+height), so 100,000 participants cost seconds to list, and as much again to list after a search.
+This list uses the line API (`ScrollView.render_line`, as Textualize's toolong does): a row is
+rendered when a line of it is drawn, and where the rows are is known without looking at them when
+they are all one line high (`OneLine` rows, the participants'), or found once per width for the
+few short lists whose rows wrap (key points, agreements, a folder's briefings).
+
+It speaks `OptionList`'s language where the app uses it: rows are `Option`s (a prompt, an id,
+disabled for a heading), `highlighted` is the cursor's index, the component classes and their
+styles are the same, and Enter or a click posts `OptionSelected`. The list given to `set_options`
+is kept, not copied: the caller hands over a list it no longer changes, and can hand the same one
+back later (a search cleared) at no cost.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from typing import ClassVar, cast
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.css.styles import RulesMap
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual, visualize
+from textual.widgets.option_list import Option
+
+from briefing_tui.widgets.text import OneLine
+
+ROW = "option-list--option"
+
+
+class Layout:
+    """Where each row starts, at one width: arithmetic when every row is one line high, else the
+    start of each row (found once, for lists short enough to measure)."""
+
+    def __init__(self, width: int, count: int, starts: list[int] | None) -> None:
+        self.width = width
+        self.count = count
+        #: None: row i is line i. Else `starts[i]` is row i's first line, `starts[count]` the end.
+        self.starts = starts
+
+    @property
+    def lines(self) -> int:
+        return self.count if self.starts is None else self.starts[-1]
+
+    def start(self, index: int) -> int:
+        return index if self.starts is None else self.starts[index]
+
+    def height(self, index: int) -> int:
+        return 1 if self.starts is None else self.starts[index + 1] - self.starts[index]
+
+    def row_at(self, line: int) -> tuple[int, int]:
+        """The row showing `line` (0 <= line < lines), and which of its lines it is."""
+        if self.starts is None:
+            return line, 0
+        index = bisect_right(self.starts, line) - 1
+        return index, line - self.starts[index]
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """A navigable list of `Option` rows, drawn a line at a time."""
+
+    DEFAULT_CSS = """
+    VirtualList {
+        height: auto;
+        max-height: 100%;
+        color: $foreground;
+        overflow-x: hidden;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        & > .option-list--option-highlighted {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .option-list--option-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .option-list--option-highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        & > .option-list--option-disabled {
+            color: $text-disabled;
+        }
+        & > .option-list--option-hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        ROW,
+        "option-list--option-disabled",
+        "option-list--option-highlighted",
+        "option-list--option-hover",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("enter", "select", show=False),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None)
+    """The index of the row under the cursor, or None."""
+
+    hovered: reactive[int | None] = reactive(None)
+    """The index of the row under the mouse, or None."""
+
+    class OptionMessage(Message):
+        def __init__(self, virtual_list: VirtualList, option: Option, index: int) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.option = option
+            self.option_id = option.id
+            self.option_index = index
+
+        @property
+        def control(self) -> VirtualList:
+            return self.virtual_list
+
+    class OptionHighlighted(OptionMessage):
+        """The cursor moved to a row."""
+
+    class OptionSelected(OptionMessage):
+        """Enter (or a click) on a row that is not disabled."""
+
+    def __init__(
+        self, options: Iterable[Option] = (), *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[Option] = []
+        self.row_layout: Layout | None = None
+        #: The index of each row by its id, made when first asked (most lists are never asked).
+        self.id_index: dict[str, int] | None = None
+        self.one_line = True
+        self.strips: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(1024)
+        self.set_options(options if isinstance(options, list) else list(options))
+        if self.rows:
+            self.action_first()
+
+    # -- the rows -------------------------------------------------------------------------------
+
+    @property
+    def options(self) -> Sequence[Option]:
+        return self.rows
+
+    @property
+    def option_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def highlighted_option(self) -> Option | None:
+        return self.rows[self.highlighted] if self.highlighted is not None else None
+
+    def get_option_at_index(self, index: int) -> Option:
+        return self.rows[index]
+
+    def index_of(self, option_id: str) -> int | None:
+        """The index of the row `option_id`, or None."""
+        if self.id_index is None:
+            self.id_index = {row.id: index for index, row in enumerate(self.rows) if row.id is not None}
+        return self.id_index.get(option_id)
+
+    def set_options(self, options: list[Option]) -> None:
+        """Show `options` (kept, not copied: it must not change after), cursor and scroll reset.
+        O(1) when every row is `OneLine`, the rows are measured only when drawn."""
+        self.rows = options
+        self.id_index = None
+        self.one_line = all(type(option.prompt) is OneLine for option in options)
+        self.strips.clear()
+        self.row_layout = None
+        self.set_reactive(VirtualList.hovered, None)
+        self.set_reactive(VirtualList.highlighted, None)
+        if self.is_mounted:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.update_layout()
+            self.refresh()
+
+    def clear_options(self) -> None:
+        self.set_options([])
+
+    # -- where the rows are -----------------------------------------------------------------------
+
+    def row_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def measure(self, width: int) -> Layout:
+        """Where the rows go at `width`: one line each, or measured."""
+        if self.one_line or not self.rows:
+            return Layout(width, len(self.rows), None)
+        padding = self.get_component_styles(ROW).padding.width
+        rules = cast(RulesMap, self.styles)
+        inner = max(1, width - padding)
+        heights = (self.visual(option).get_height(rules, inner) for option in self.rows)
+        return Layout(width, len(self.rows), [0, *accumulate(heights)])
+
+    def update_layout(self) -> Layout | None:
+        """Lay the rows out at the current width (again only if it changed), and size the view."""
+        width = self.row_width()
+        if width <= 0:
+            return None
+        if self.row_layout is None or self.row_layout.width != width:
+            self.row_layout = self.measure(width)
+            self.strips.clear()
+        virtual = Size(width, self.row_layout.lines)
+        if virtual != self.virtual_size:
+            self.virtual_size = virtual
+        return self.row_layout
+
+    def on_resize(self) -> None:
+        self.update_layout()
+        self.scroll_to_highlight()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that comes (or goes) narrows (or widens) the rows.
+        self.call_after_refresh(self.update_layout)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.measure(width).lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        padding = self.get_component_styles(ROW).padding.width
+        rules = cast(RulesMap, self.styles)
+        widths = (self.visual(o).get_optimal_width(rules, container.width) for o in self.rows[:1000])
+        return max(widths, default=0) + padding
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def visual(self, option: Option) -> Visual:
+        return visualize(self, option.prompt, markup=False)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.row_width()
+        layout = self.row_layout
+        if layout is None or layout.width != width:
+            layout = self.update_layout()
+        line = self.scroll_offset.y + y
+        if layout is None or line >= layout.lines:
+            return Strip.blank(width, self.get_visual_style(ROW).rich_style)
+        index, offset = layout.row_at(line)
+        strips = self.render_row(index, width)
+        if offset >= len(strips):
+            return Strip.blank(width, self.get_visual_style(ROW).rich_style)
+        return strips[offset]
+
+    def row_style(self, index: int) -> Style:
+        if self.rows[index].disabled:
+            return self.get_visual_style(ROW, "option-list--option-disabled")
+        if index == self.highlighted:
+            return self.get_visual_style(ROW, "option-list--option-highlighted")
+        if index == self.hovered:
+            return self.get_visual_style(ROW, "option-list--option-hover")
+        return self.get_visual_style(ROW)
+
+    def render_row(self, index: int, width: int) -> list[Strip]:
+        """The lines of row `index` at `width`, in its style (cached: drawn again as it is)."""
+        style = self.row_style(index)
+        key = (index, style, width)
+        if (strips := self.strips.get(key)) is None:
+            visual = self.visual(self.rows[index])
+            padding = self.get_component_styles(ROW).padding
+            if padding:
+                visual = Padding(visual, padding)
+            rendered = Visual.to_strips(self, visual, width, None, style)
+            strips = [strip.extend_cell_length(width, style.rich_style) for strip in rendered]
+            self.strips[key] = strips
+        return strips
+
+    def refresh_row(self, index: int | None) -> None:
+        layout = self.row_layout
+        if index is None or layout is None or index >= layout.count:
+            return
+        top = layout.start(index) - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, layout.height(index)))
+
+    # -- the cursor -----------------------------------------------------------------------------
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        if highlighted is None or not self.rows:
+            return None
+        return max(0, min(highlighted, len(self.rows) - 1))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
+        if new is not None and not self.rows[new].disabled:
+            self.scroll_to_highlight()
+            self.post_message(self.OptionHighlighted(self, self.rows[new], new))
+
+    def watch_hovered(self, old: int | None, new: int | None) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll the cursor's row into view (at the top, with `top`)."""
+        index = self.highlighted
+        if index is None or not self.is_mounted:
+            return
+        layout = self.update_layout()
+        if layout is None or index >= layout.count:
+            return
+        region = Region(0, layout.start(index), layout.width, layout.height(index))
+        self.scroll_to_region(region, force=True, animate=False, top=top, immediate=True)
+
+    def next_enabled(self, start: int, step: int) -> int | None:
+        """The first row from `start` on (by `step`, not wrapping) that is not disabled."""
+        rows, index = self.rows, start
+        while 0 <= index < len(rows):
+            if not rows[index].disabled:
+                return index
+            index += step
+        return None
+
+    def action_cursor_down(self) -> None:
+        self.move(1)
+
+    def action_cursor_up(self) -> None:
+        self.move(-1)
+
+    def move(self, step: int) -> None:
+        """To the next row that is not disabled, wrapping around at the ends, as OptionList does."""
+        if not self.rows:
+            return
+        current = self.highlighted
+        if current is None:
+            self.action_first() if step > 0 else self.action_last()
+            return
+        count = len(self.rows)
+        for distance in range(1, count + 1):
+            index = (current + step * distance) % count
+            if not self.rows[index].disabled:
+                self.highlighted = index
+                return
+
+    def action_first(self) -> None:
+        self.highlighted = self.next_enabled(0, 1)
+
+    def action_last(self) -> None:
+        self.highlighted = self.next_enabled(len(self.rows) - 1, -1)
+
+    def page(self, direction: int) -> None:
+        layout = self.update_layout()
+        if not self.rows or layout is None:
+            return
+        if self.highlighted is None:
+            self.action_first() if direction < 0 else self.action_last()
+            return
+        height = self.scrollable_content_region.height
+        line = layout.start(self.highlighted) + direction * height
+        index = layout.row_at(max(0, min(line, layout.lines - 1)))[0]
+        found = self.next_enabled(index, direction)
+        self.highlighted = found if found is not None else self.next_enabled(index, -direction)
+
+    def action_page_down(self) -> None:
+        self.page(1)
+
+    def action_page_up(self) -> None:
+        self.page(-1)
+
+    def action_select(self) -> None:
+        index = self.highlighted
+        if index is not None and not self.rows[index].disabled:
+            self.post_message(self.OptionSelected(self, self.rows[index], index))
+
+    # -- the mouse ------------------------------------------------------------------------------
+
+    def row_under(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        layout = self.row_layout
+        if offset is None or layout is None:
+            return None
+        line = self.scroll_offset.y + offset.y
+        return layout.row_at(line)[0] if 0 <= line < layout.lines else None
+
+    async def on_click(self, event: events.Click) -> None:
+        index = self.row_under(event)
+        if index is not None and not self.rows[index].disabled:
+            self.highlighted = index
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self.row_under(event)
+
+    def on_leave(self) -> None:
+        self.hovered = None
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
