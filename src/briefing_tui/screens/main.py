@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -24,7 +24,7 @@ from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.headline import HeadlinePane
 from briefing_tui.widgets.lists import ItemList, Pane
-from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.participants import ParticipantsPane, participant_rows
 from briefing_tui.widgets.searchable import SearchableList
 from briefing_tui.widgets.text import heading_row, item_row, plain, side_styles
 
@@ -64,9 +64,12 @@ def _restore_cursor(item_list: ItemList, briefing: Briefing, ref: Ref, title: st
     item_list.highlight_ref(ref)
 
 
-def list_rows(briefing: Briefing, list_id: str, side_colours: Mapping[str | None, str]) -> list[Option]:
+def list_rows(briefing: Briefing, list_id: str, side_colours: Mapping[str | None, str]) -> Sequence[Option]:
     """The rows of the list `list_id`: every item of the kinds it shows, under a heading for each
-    kind when it shows several. O(items): built off the UI thread."""
+    kind when it shows several. O(items): built off the UI thread; the participants' are made as
+    they come on screen."""
+    if list_id == "participants" and briefing.participants:
+        return participant_rows(briefing, side_colours)
     kinds = items.kinds_shown_by(list_id)
     options: list[Option] = []
     for kind in kinds:
@@ -84,7 +87,7 @@ class MainScreen(Screen[None]):
     class RowsReady(Message, bubble=False):
         """From the screen's worker: the rows of its lists, by list id."""
 
-        def __init__(self, rows: dict[str, list[Option]]) -> None:
+        def __init__(self, rows: dict[str, Sequence[Option]]) -> None:
             super().__init__()
             self.rows = rows
 

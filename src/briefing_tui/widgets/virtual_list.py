@@ -17,9 +17,9 @@ back later (a search cleared) at no cost.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
-from typing import ClassVar, cast
+from typing import ClassVar, cast, overload
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -37,6 +37,66 @@ from textual.widgets.option_list import Option
 from briefing_tui.widgets.text import OneLine
 
 ROW = "option-list--option"
+
+
+class LazyRows(Sequence[Option]):
+    """`count` rows made when first asked for (`make(index)`): a search's thousand hits, or a
+    hundred thousand people, cost nothing until they are on screen. `one_line`: every row is a
+    `OneLine` (the list lays them out without making them). `locate`: the index of a row by its
+    id without making the rows (else they are all made when one is looked up by id)."""
+
+    def __init__(
+        self,
+        count: int,
+        make: Callable[[int], Option],
+        *,
+        one_line: bool,
+        locate: Callable[[str], int | None] | None = None,
+    ) -> None:
+        self.length = count
+        self.make = make
+        self.one_line = one_line
+        self.locate = locate
+        self.made: dict[int, Option] = {}
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> Option: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Option]: ...
+    def __getitem__(self, index: int | slice) -> Option | Sequence[Option]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        if (row := self.made.get(index)) is None:
+            row = self.made[index] = self.make(index)
+        return row
+
+
+class RowFacts:
+    """What was found out about a list of rows, kept while it may be shown again (a search
+    cleared shows every row again: nothing of 100,000 rows is looked at twice)."""
+
+    def __init__(self, rows: Sequence[Option]) -> None:
+        self.rows = rows
+        if isinstance(rows, LazyRows):
+            self.one_line = rows.one_line
+        else:
+            self.one_line = all(type(option.prompt) is OneLine for option in rows)
+        self.ids: dict[str, int] | None = None
+
+    def index_of(self, option_id: str) -> int | None:
+        rows = self.rows
+        if isinstance(rows, LazyRows) and rows.locate is not None:
+            return rows.locate(option_id)
+        if self.ids is None:
+            self.ids = {row.id: index for index, row in enumerate(rows) if row.id is not None}
+        return self.ids.get(option_id)
 
 
 class Layout:
@@ -151,11 +211,11 @@ class VirtualList(ScrollView, can_focus=True):
         self, options: Iterable[Option] = (), *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[Option] = []
+        self.rows: Sequence[Option] = []
         self.row_layout: Layout | None = None
-        #: The index of each row by its id, made when first asked (most lists are never asked).
-        self.id_index: dict[str, int] | None = None
-        self.one_line = True
+        self.facts = RowFacts(self.rows)
+        #: The facts of the lists shown last, by `id()` (each holds its list: the ids stay unique).
+        self.known: dict[int, RowFacts] = {}
         self.strips: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(1024)
         self.set_options(options if isinstance(options, list) else list(options))
         if self.rows:
@@ -180,16 +240,20 @@ class VirtualList(ScrollView, can_focus=True):
 
     def index_of(self, option_id: str) -> int | None:
         """The index of the row `option_id`, or None."""
-        if self.id_index is None:
-            self.id_index = {row.id: index for index, row in enumerate(self.rows) if row.id is not None}
-        return self.id_index.get(option_id)
+        return self.facts.index_of(option_id)
 
-    def set_options(self, options: list[Option]) -> None:
+    def set_options(self, options: Sequence[Option]) -> None:
         """Show `options` (kept, not copied: it must not change after), cursor and scroll reset.
-        O(1) when every row is `OneLine`, the rows are measured only when drawn."""
+        Rows are made (`LazyRows`) and drawn only when on screen; one-line rows are not measured;
+        the last few lists shown are remembered, so showing one again costs nothing."""
         self.rows = options
-        self.id_index = None
-        self.one_line = all(type(option.prompt) is OneLine for option in options)
+        facts = self.known.get(id(options))
+        if facts is None or facts.rows is not options:
+            facts = RowFacts(options)
+            if len(self.known) >= 3:
+                del self.known[next(iter(self.known))]
+            self.known[id(options)] = facts
+        self.facts = facts
         self.strips.clear()
         self.row_layout = None
         self.set_reactive(VirtualList.hovered, None)
@@ -209,7 +273,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def measure(self, width: int) -> Layout:
         """Where the rows go at `width`: one line each, or measured."""
-        if self.one_line or not self.rows:
+        if self.facts.one_line or not self.rows:
             return Layout(width, len(self.rows), None)
         padding = self.get_component_styles(ROW).padding.width
         rules = cast(RulesMap, self.styles)
@@ -244,7 +308,8 @@ class VirtualList(ScrollView, can_focus=True):
     def get_content_width(self, container: Size, viewport: Size) -> int:
         padding = self.get_component_styles(ROW).padding.width
         rules = cast(RulesMap, self.styles)
-        widths = (self.visual(o).get_optimal_width(rules, container.width) for o in self.rows[:1000])
+        rows = (self.rows[index] for index in range(min(len(self.rows), 1000)))
+        widths = (self.visual(o).get_optimal_width(rules, container.width) for o in rows)
         return max(widths, default=0) + padding
 
     # -- drawing --------------------------------------------------------------------------------
