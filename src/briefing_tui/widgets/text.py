@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.content import Content, Span
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -134,8 +135,15 @@ class Hanging(Visual):
         return self.prefix.cell_length + self.body.get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        # Asked for every row of a list whenever it changes: answer the common case cheaply.
-        return 1 if self._fits(width) else self._wrap(width)[1]
+        # Asked for every row of a list whenever it changes: answer the common cases cheaply
+        # (one line; lines that each fit, as an event's name and count do), wrap only the rest.
+        if self._fits(width):
+            return 1
+        inner = max(1, width - max(self.indent, self.prefix.cell_length))
+        lines = self.body.plain.split("\n")
+        if all(cell_len(text) <= inner for text in lines):
+            return len(lines)
+        return self._wrap(width)[1]
 
 
 class OneLine(Hanging):
