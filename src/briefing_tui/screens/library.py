@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
-from briefing_tui import keys
+from briefing_tui import gc_control, keys
 from briefing_tui.items import format_date
 from briefing_tui.library import newest_first
 from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
@@ -222,7 +222,9 @@ class LibraryScreen(Screen[None]):
     def _build_rows(self, library: Library) -> None:
         # Off the UI thread: a folder may hold thousands of briefings.
         entries = newest_first(library.entries)
-        self.post_message(self.RowsReady(library, entries, entry_options(entries, library.root)))
+        with gc_control.paused():  # a row per briefing, living on: no collector pass over them
+            options = entry_options(entries, library.root)
+        self.post_message(self.RowsReady(library, entries, options))
 
     @on(RowsReady)
     def _show_rows(self, message: RowsReady) -> None:

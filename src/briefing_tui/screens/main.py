@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui import items, keys
+from briefing_tui import gc_control, items, keys
 from briefing_tui.items import Ref
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
@@ -147,7 +147,9 @@ class MainScreen(Screen[None]):
         # Off the UI thread: a briefing may list thousands of people.
         briefing = self.briefing
         colours = side_styles(briefing.participants)
-        self.post_message(self.RowsReady({each: list_rows(briefing, each, colours) for each in LIST_IDS}))
+        with gc_control.paused():  # thousands of rows that live on: no collector pass over them
+            rows = {each: list_rows(briefing, each, colours) for each in LIST_IDS}
+        self.post_message(self.RowsReady(rows))
 
     @on(RowsReady)
     def _show_rows(self, message: RowsReady) -> None:
