@@ -55,11 +55,10 @@ class ViewState:
 
 
 def _restore_cursor(item_list: ItemList, briefing: Briefing, ref: Ref, title: str) -> None:
-    """The item with the same title if there is one (it may have moved), else the same place."""
-    for option in item_list.options:
-        other = Ref.from_option_id(option.id)
-        if other is not None and other.kind == ref.kind and items.title(briefing, other) == title:
-            item_list.highlight_ref(other)
+    """The item with the same title if there is one (it may have moved), else the same place.
+    Looks at the items, not the list's rows: those are made only when drawn."""
+    for other in items.refs(briefing, items.kind_of(ref)):
+        if items.title(briefing, other) == title and item_list.highlight_ref(other):
             return
     item_list.highlight_ref(ref)
 
