@@ -92,6 +92,12 @@ Spans = Mapping[FieldKey, Sequence[tuple[int, int]]]
 _NAME, _ROLE, _ORGANIZATION, _SIDE = map(FieldKey, ("name", "role", "organization", "side"))
 
 
+def _cells(text: str) -> int:
+    """The cells `text` takes: its length if ASCII (control characters are replaced before text
+    gets here), else as rich counts them (slower: character by character)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 class Hanging(Visual):
     """A list row whose wrapped lines start under the text, not under the bullet before it."""
 
@@ -109,8 +115,8 @@ class Hanging(Visual):
         return self.plain
 
     def _fits(self, width: int) -> bool:
-        body = self.body
-        return self.prefix.cell_length + body.cell_length <= width and "\n" not in body.plain
+        text = self.body.plain
+        return "\n" not in text and self.prefix.cell_length + _cells(text) <= width
 
     def _wrap(self, width: int) -> tuple[Content, int]:
         if self._wrapped is None or self._wrapped[0] != width:
@@ -141,7 +147,7 @@ class Hanging(Visual):
             return 1
         inner = max(1, width - max(self.indent, self.prefix.cell_length))
         lines = self.body.plain.split("\n")
-        if all(cell_len(text) <= inner for text in lines):
+        if len(lines) > 1 and all(_cells(text) <= inner for text in lines):
             return len(lines)
         return self._wrap(width)[1]
 
