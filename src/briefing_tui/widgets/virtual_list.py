@@ -21,7 +21,7 @@ from itertools import accumulate
 from typing import ClassVar, cast
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
@@ -33,6 +33,7 @@ from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
+from briefing_tui import keys
 from briefing_tui.widgets.rows import Layout, LazyRows, RowFacts
 
 __all__ = ["LazyRows", "VirtualList"]
@@ -86,15 +87,7 @@ class VirtualList(ScrollView, can_focus=True):
         "option-list--option-hover",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", show=False),
-        Binding("up", "cursor_up", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("enter", "select", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.LIST_MOVES, keys.bind("details", "select")]
 
     highlighted: reactive[int | None] = reactive(None)
     """The index of the row under the cursor, or None."""
