@@ -59,9 +59,18 @@ async def ready(pilot: Pilot) -> None:
     """Loaded, rows and search indexes built, work done, and no cursor blink to catch half-way."""
     for _ in range(500):
         screen = pilot.app.screen
-        if not isinstance(screen, LoadingScreen) and all(
-            searchable.index is not None for searchable in screen.query(SearchableList)
+        busy = isinstance(screen, LibraryScreen) and (screen.still_loading or screen.filtering)
+        if (
+            not isinstance(screen, LoadingScreen)
+            and not busy
+            and all(searchable.index is not None for searchable in screen.query(SearchableList))
         ):
+            break
+        await pilot.pause(0.01)
+    await settle(pilot)
+    screen = pilot.app.screen
+    for _ in range(500):  # the last files loaded, or a filter typed: its rows
+        if not (isinstance(screen, LibraryScreen) and (screen.still_loading or screen.filtering)):
             break
         await pilot.pause(0.01)
     await settle(pilot)

@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from apptest import SIZE, library_screen, main_screen, make_app, notifications, ready, screen_text, settle
-from briefing_tui.items import Ref
 from briefing_tui.keys import binding_ids, help_groups
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen
@@ -23,7 +22,6 @@ from briefing_tui.screens.library import (
     LibraryScreen,
 )
 from briefing_tui.screens.loading import LoadingScreen
-from briefing_tui.widgets.searchable import SearchableList
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -283,107 +281,80 @@ async def test_a_folder_without_briefings_is_a_message(tmp_path: Path) -> None:
     assert app.return_code == 1
 
 
-# -- searching people across briefings --------------------------------------------------------
+# -- filtering the briefings ------------------------------------------------------------------
 
 
-async def test_slash_searches_people_in_every_briefing(tmp_path: Path, library: Path) -> None:
+async def test_slash_filters_the_briefings(tmp_path: Path, library: Path) -> None:
     async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = library_screen(pilot)
-        assert len(screen.people) == sum(
-            len(e.briefing.participants) for e in screen.entries if e.briefing is not None
-        )
-        await pilot.press("slash", *"minister of defence")
+        await pilot.press("slash", *"minsk")
         await ready(pilot)
         assert pilot.app.focused is screen.search_box
-        options = screen.item_list.options
-        assert options and all((o.id or "").startswith("person:") for o in options)
-        owners = set()
-        for option in options:
-            ref = screen.people[int((option.id or "").split(":")[1])]
-            assert ref.entry.briefing is not None
-            # Each hit names the person and the briefing they are in.
-            assert ref.entry.briefing.headline in str(option.prompt)
-            assert ref.participant.label in str(option.prompt)
-            owners.add(ref.entry.path)
-        assert len(owners) > 1
-        assert f"people: {len(options)} of {len(screen.people)}" in screen_text(pilot)
-
-
-async def test_enter_on_a_person_opens_their_briefing_with_them_selected(
-    tmp_path: Path, library: Path
-) -> None:
-    async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        screen = library_screen(pilot)
-        await pilot.press("slash", *"sherry rehman")
-        await ready(pilot)
-        await pilot.press("enter")  # to the first hit
+        assert [e.path.name for e in screen.entries] == ["belarus-russia-supreme-state-council.yaml"]
+        assert "lib · 1 of 12 · newest first" in screen_text(pilot)
+        await pilot.press("enter")  # to the first row
         assert pilot.app.focused is screen.item_list
         await pilot.press("enter")  # open it
         await ready(pilot)
-        main = main_screen(pilot)
-        assert main.briefing is screen.entries[0].briefing  # the sample
-        names = [p.name for p in main.briefing.participants]
-        assert pilot.app.focused is main.participants.item_list
-        assert main.participants.item_list.current_ref == Ref("participant", names.index("Sherry Rehman"))
+        assert main_screen(pilot).briefing.headline.startswith("Supreme State Council")
         await pilot.press("escape")
         await settle(pilot)
-        # Back on the library, the search and its hits are still there.
+        # Back on the library, the filter and its rows are still there.
         assert pilot.app.screen is screen
-        assert screen.search_box.value == "sherry rehman"
-        assert (screen.item_list.options[0].id or "").startswith("person:")
+        assert screen.search_box.value == "minsk"
+        assert len(screen.entries) == 1
 
 
-async def test_escape_clears_the_people_search(tmp_path: Path, library: Path) -> None:
+async def test_escape_clears_the_filter(tmp_path: Path, library: Path) -> None:
     async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = library_screen(pilot)
-        await pilot.press("j", "j", "j", "slash", *"tokayev")
+        await pilot.press("slash", *"is:invalid")
         await ready(pilot)
-        assert screen.showing_people
+        assert [e.path.name for e in screen.entries] == ["broken.yaml"]
         await pilot.press("escape")  # in the box: clears it, focus back on the list
-        await settle(pilot)
-        assert screen.search_box.value == ""
-        assert not screen.showing_people
-        assert pilot.app.focused is screen.item_list
-        assert len(screen.item_list.options) == len(EXPECTED_ORDER)
-        assert highlighted_row(screen) == 3  # where the cursor was before the search
-        await pilot.press("slash", *"tokayev", "enter")
         await ready(pilot)
+        assert screen.search_box.value == ""
         assert pilot.app.focused is screen.item_list
-        await pilot.press("escape")  # on the list: clears the search too
-        await settle(pilot)
-        assert not screen.showing_people
+        assert len(screen.entries) == len(EXPECTED_ORDER)
+        assert highlighted_row(screen) == len(EXPECTED_ORDER) - 1  # still on the broken file
+        await pilot.press("slash", *"-is:invalid", "enter")
+        await ready(pilot)
+        assert len(screen.entries) == len(EXPECTED_ORDER) - 1
+        assert pilot.app.focused is screen.item_list
+        await pilot.press("escape")  # on the list: clears the filter too
+        await ready(pilot)
+        assert len(screen.entries) == len(EXPECTED_ORDER)
         assert pilot.app.screen is screen
 
 
-async def test_a_search_that_finds_nobody_says_so(tmp_path: Path, library: Path) -> None:
+async def test_a_filter_that_keeps_nothing_says_so(tmp_path: Path, library: Path) -> None:
     async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = library_screen(pilot)
         await pilot.press("slash", *"qqqzzx")
         await ready(pilot)
-        assert [str(o.prompt) for o in screen.item_list.options] == ["No participant matches qqqzzx"]
+        assert row_texts(screen) == ["No briefing matches qqqzzx"]
+        assert "lib · 0 of 12 · newest first" in screen_text(pilot)
         await pilot.press("enter", "enter")  # nothing to open
         await settle(pilot)
         assert pilot.app.screen is screen
 
 
-async def test_stale_people_results_are_dropped(tmp_path: Path, library: Path) -> None:
+async def test_stale_filter_results_are_dropped(tmp_path: Path, library: Path) -> None:
     async with make_app(tmp_path, library).run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = library_screen(pilot)
-        await pilot.press("slash", *"tok")
+        await pilot.press("slash", *"minsk")
         await ready(pilot)
-        shown = [o.id for o in screen.item_list.options]
-        assert shown
+        shown = row_texts(screen)
+        assert len(shown) == 1
         # A result for an older query arrives late: it must not replace the newer one.
-        search = screen.searchable
-        search.post_message(SearchableList.SearchDone(search.generation - 1, "t", [], more=False))
+        screen.post_message(LibraryScreen.Filtered(screen.generation - 1, [], [], error="stale"))
         await pilot.pause()
-        assert [o.id for o in screen.item_list.options] == shown
-        assert search.query_text == "tok"
+        assert row_texts(screen) == shown
+        assert screen.error is None
 
 
 async def test_keys_typed_in_one_burst_reach_the_search_box(tmp_path: Path, library: Path) -> None:
@@ -489,7 +460,7 @@ async def test_markup_like_names_and_headlines_show_literally(tmp_path: Path) ->
         text = screen_text(pilot)
         assert "[bold red]lib[/] · 1 briefing" in text
         assert "[bold red]Leaders[/] meet; 習近平 and ظریف discuss [link=https://x.test]trade[/link]" in text
-        await pilot.press("slash", *"side a")
+        await pilot.press("p", "slash", *"side a")
         await ready(pilot)
         text = screen_text(pilot)
         assert "[@click=app.quit]Side A[/]" in text

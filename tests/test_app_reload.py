@@ -243,7 +243,7 @@ async def test_a_library_whose_folder_is_deleted_says_so_and_recovers(tmp_path: 
         await _watching(pilot)
         library = pilot.app.screen
         assert isinstance(library, LibraryScreen)
-        assert _library_title(pilot) == "briefings · 1 briefing"
+        assert _library_title(pilot) == "briefings · 1 briefing · newest first"
         await pilot.press("enter")
         await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "the briefing")
         kept = {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -256,7 +256,9 @@ async def test_a_library_whose_folder_is_deleted_says_so_and_recovers(tmp_path: 
         folder.mkdir()
         for name, data in kept.items():
             (folder / name).write_bytes(data)
-        await _until(pilot, lambda: _library_title(pilot) == "briefings · 1 briefing", "the list back")
+        await _until(
+            pilot, lambda: _library_title(pilot) == "briefings · 1 briefing · newest first", "the list back"
+        )
         assert library.entries[0].briefing is not None
         assert library.entries[0].briefing.headline.startswith(HEADLINE)
         # Watching resumed.

@@ -138,8 +138,8 @@ def test_a_key_given_to_two_ids_live_on_one_screen_is_a_problem() -> None:
     ]
     # "?" and "question_mark" are one key.
     assert keys.checked_keys({"search": "?"}, "c.yaml")[1] == [
-        "c.yaml: keymap: question_mark is the key of both 'help' and 'search' on the main and library "
-        "screens: only one of them can have it"
+        "c.yaml: keymap: question_mark is the key of both 'help' and 'search' on the main and library and "
+        "people screens: only one of them can have it"
     ]
 
 

@@ -111,22 +111,22 @@ class BriefingApp(App[None], inherit_bindings=False):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, changed: frozenset[Path] | None = None, config_problems: Sequence[str] = ()) -> None:
         """Open the briefing (or folder): at start-up, or again when `changed` files were saved."""
-        self.post_message(loading.load(self.briefing_path, folder=self.folder, changed=changed))
+        found = loading.load(
+            self.briefing_path, folder=self.folder, changed=changed, report=self.post_message
+        )
+        self.post_message(found)
         if config_problems:  # shown once the briefing is, not over the loading screen
             text, title = "\n".join(config_problems), "Config file problems"
             self.call_from_thread(self.notify, text, title=title, severity="error", timeout=12, markup=False)
 
     @on(loading.LibraryLoaded)
-    def _show_library(self, message: loading.LibraryLoaded) -> None:
-        from briefing_tui.screens.library import LibraryScreen
+    @on(loading.LibraryProgress)
+    def _show_library(self, message: loading.LibraryLoaded | loading.LibraryProgress) -> None:
+        from briefing_tui.screens.library import route_library
 
-        if message.reload:
-            for screen in self.screen_stack:
-                if isinstance(screen, LibraryScreen):
-                    screen.update_library(message.library, message.changed)
-        else:
-            self.push_screen(LibraryScreen(message.library, str(self.briefing_path)))
-        self._keep_watching()  # again after a reload: the folder may have gone and come back
+        route_library(self, message, str(self.briefing_path))
+        if isinstance(message, loading.LibraryLoaded):
+            self._keep_watching()  # again after a reload: the folder may have gone and come back
 
     @on(loading.Loaded)
     def _show_briefing(self, message: loading.Loaded) -> None:

@@ -1,9 +1,13 @@
-"""User configuration: the theme and the keymap, in YAML.
+"""User configuration: the theme, the keymap and a library's named views, in YAML.
 
     theme: nord
     keymap:            # binding id: keys (comma-separated, or a list)
       quit: ctrl+q
       down: j,down,ctrl+n
+    warnings:          # check's warnings to leave out, by id (or: off: all)
+      off: [quote-ambiguous]
+    views:             # name: a filter of the library (in the command palette as "View: NAME")
+      central-asia: "topic:energy after:2025-01-01"
 
 The file is `--config PATH`, else `$BRIEFING_TUI_CONFIG`, else `config.yaml` in the user config
 folder. A missing file means the defaults. A broken one never stops the app: each problem becomes a
@@ -27,7 +31,7 @@ from briefing_tui.paths import write_atomically
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
 MAX_BYTES = 1024 * 1024
-KNOWN_KEYS = ("theme", "keymap")
+KNOWN_KEYS = ("theme", "keymap", "warnings", "views")
 
 
 class ConfigError(Exception):
@@ -39,6 +43,10 @@ class Config:
     path: Path
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    #: The ids of `check`'s warnings turned off (`format/warnings.py`).
+    warnings_off: frozenset[str] = frozenset()
+    #: Named filters of a library (name -> filter), offered in the command palette.
+    views: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     #: False when the file exists but could not be read as a mapping: it must not be overwritten.
     writable: bool = True
@@ -135,7 +143,82 @@ def load_config(path: Path) -> Config:
         config.problems.append(
             f"{path}: keymap: expected a mapping of binding ids to keys, found {_kind(keymap)}"
         )
+    if "warnings" in data:
+        config.warnings_off = _warnings_off(data["warnings"], path, config.problems)
+    config.views, problems = _views(path, data.get("views"))
+    config.problems += problems
     return config
+
+
+def _warnings_off(value: Any, path: Path, problems: list[str]) -> frozenset[str]:
+    """The ids of the warnings the `warnings:` setting turns off, and a message for each wrong entry.
+
+    YAML 1.1 reads an unquoted `off` as false, so all of these work: `warnings: off` (all of them),
+    `warnings: {off: [quote-ambiguous, ...]}` (`all` for all), `warnings: {quote-ambiguous: off}`.
+    """
+    from briefing_tui.format.warnings import WARNINGS  # only for a config that names warnings
+
+    if value is False:
+        return frozenset(WARNINGS)
+    if not isinstance(value, dict):
+        problems.append(
+            f"{path}: warnings: expected 'off: [warning ids]' or 'ID: off' for each, found {_kind(value)}"
+        )
+        return frozenset()
+    off: set[str] = set()
+
+    def add(name: Any, where: str) -> None:
+        if name == "all":
+            off.update(WARNINGS)
+        elif name in WARNINGS:
+            off.add(name)
+        else:
+            hint = did_you_mean(str(name), WARNINGS, ignore_case=False) or f" (ids: {', '.join(WARNINGS)})"
+            problems.append(f"{path}: warnings: {where}unknown warning id {name!r}{hint}")
+
+    for key, setting in value.items():
+        if key is False or key == "off":
+            names = [n.strip() for n in setting.split(",")] if isinstance(setting, str) else setting
+            if isinstance(names, list) and all(isinstance(n, str) for n in names):
+                for name in names:
+                    add(name, "off: ")
+            else:
+                problems.append(
+                    f"{path}: warnings: off: expected a list of warning ids, found {_kind(setting)}"
+                )
+        elif key not in WARNINGS:
+            add(key, "")
+        elif not isinstance(setting, bool):
+            problems.append(f"{path}: warnings: {key}: expected on or off, found {_kind(setting)}")
+        elif not setting:
+            off.add(key)
+    return frozenset(off)
+
+
+def _views(path: Path, views: Any) -> tuple[dict[str, str], list[str]]:
+    """The named views that read as filters, and a message for each that does not."""
+    from briefing_tui.filters import FilterError, check
+
+    if views is None:
+        return {}, []
+    if not isinstance(views, dict):
+        return {}, [f"{path}: views: expected a mapping of names to filters, found {_kind(views)}"]
+    found: dict[str, str] = {}
+    problems = []
+    for name, expression in views.items():
+        if not isinstance(expression, str) or not expression.strip():
+            example = "'topic:energy after:2025-01-01'"
+            problems.append(
+                f"{path}: views: {name}: expected a filter such as {example}, found {_kind(expression)}"
+            )
+            continue
+        try:
+            check(expression)
+        except FilterError as exc:
+            problems.append(f"{path}: views: {name}: {exc}")
+            continue
+        found[str(name)] = expression.strip()
+    return found, problems
 
 
 def checked_keymap(config: Config, known_ids: Collection[str]) -> tuple[dict[str, str], list[str]]:

@@ -102,6 +102,21 @@ def parse(expression: str) -> list[Term]:
     return terms
 
 
+def check(expression: str) -> list[Term]:
+    """The terms of a filter, each value checked as far as it can be without a library (dates,
+    `is:`); raises `FilterError` as filtering would. For filters written down (named views)."""
+    terms = parse(expression)
+    for term in terms:
+        if term.field in ("after", "before"):
+            period_start(term.field, term.value)
+        elif term.field == "year" and (not re.fullmatch(r"\d{4}", term.value) or term.value == "0000"):
+            raise FilterError(f"year:{term.value}: expected a year like 2026")
+        elif term.field == "is" and term.value.lower() not in ("valid", "invalid"):
+            hint = did_you_mean(term.value.lower(), ("invalid", "valid"))
+            raise FilterError(f"is:{term.value}: expected is:invalid or is:valid{hint}")
+    return terms
+
+
 _EXAMPLES = {
     "topic": "topic:energy",
     "person": "person:tokayev",

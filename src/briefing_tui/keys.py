@@ -124,6 +124,10 @@ KEYS: Mapping[str, Key] = _registry(
     ),
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
+    # The library at desk scale (issue 8): its sorts, its people, a person's dossier.
+    Key("sort", "o", "Sort", tooltip="Sort by date, published date, headline or participants"),
+    Key("people", "p", "People", tooltip="Every person of the library, each once"),
+    Key("briefings", "b", "Briefings", tooltip="Back to the list of briefings"),
 )
 
 
@@ -136,9 +140,16 @@ def bind(binding_id: str, action: str) -> Binding:
 
 #: In the search box, Escape is shown in the footer.
 SEARCH_BOX_CLEAR = KEYS["clear-search"].worded(tooltip="", show=True)
-LIBRARY_SEARCH = KEYS["search"].worded("Search people", tooltip="Search the people of every briefing")
-LIBRARY_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the people search and list the briefings again")
-LIBRARY_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing (or the person) under the cursor")
+LIBRARY_SEARCH = KEYS["search"].worded(
+    "Filter", tooltip="Filter the briefings: words, topic:, person:, after:…"
+)
+LIBRARY_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the filter and list every briefing again")
+LIBRARY_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing under the cursor")
+PEOPLE_SEARCH = KEYS["search"].worded("Search", tooltip="Search the people by any spelling")
+PEOPLE_CLEAR = KEYS["clear-search"].worded(tooltip="Clear the search; with none, back to the briefings")
+PEOPLE_OPEN = KEYS["details"].worded("Dossier", tooltip="Every appearance of the person under the cursor")
+DOSSIER_OPEN = KEYS["details"].worded("Open", tooltip="Open the briefing with the person selected")
+PEOPLE_BACK = KEYS["back"].worded("Back", tooltip="Back to where you were")
 DIALOG_QUIT = KEYS["quit"].worded(show=False)
 DIALOG_HELP = KEYS["help"].worded(show=False)
 DIALOG_NEXT = KEYS["next-pane"].worded("Next part")
@@ -180,7 +191,9 @@ BACK = bind("back", "back")
 
 #: The screens keys can be live on. "error": a briefing (or folder) that failed to load;
 #: "entry-error": a file of a library that failed to load.
-SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library")
+SCREENS = ("main", "details", "source", "help", "error", "entry-error", "library", "people", "dossier")
+#: Where the app's own q and ? are live: the screens that are not dialogs.
+_APP_KEYS_LIVE = ("main", "error", "entry-error", "library", "people", "dossier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +230,7 @@ GROUPS: tuple[Group, ...] = (
         _keys("quit", "quit-anywhere", "help", "command-palette"),
         SCREENS,
         # Not priority keys: a dialog stops them, and binds q and ? itself.
-        live_on=dict.fromkeys(("quit", "help"), ("main", "error", "entry-error", "library")),
+        live_on=dict.fromkeys(("quit", "help"), _APP_KEYS_LIVE),
     ),
     Group(
         "Main screen",
@@ -241,27 +254,28 @@ GROUPS: tuple[Group, ...] = (
         "Lists",
         _keys(*_MOVES, "details"),
         # Boxes of text scroll with the same keys.
-        ("main", "details", "source", "help", "error", "entry-error", "library"),
+        SCREENS,
         live_on={"details": ("main", "details")},
     ),
-    Group("Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library")),
     Group(
-        "Details",
-        (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY),
-        ("details",),
+        "Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library", "people")
     ),
-    Group(
-        "Source",
-        (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")),
-        ("source",),
-    ),
+    Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY), ("details",)),
+    Group("Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")), ("source",)),
     Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
     Group(
         "Library",
-        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, KEYS["back"]),
+        (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, *_keys("sort", "people"), KEYS["back"]),
         ("library",),
         live_on={"back": ("entry-error",)},
-        library_ids=frozenset({"search", "clear-search", "details", "back"}),
+        library_ids=frozenset({"search", "clear-search", "details", "back", "sort", "people"}),
+    ),
+    Group(
+        "People and dossiers",
+        (PEOPLE_SEARCH, PEOPLE_CLEAR, PEOPLE_OPEN, DOSSIER_OPEN, PEOPLE_BACK, KEYS["briefings"]),
+        ("people", "dossier"),
+        live_on={"search": ("people",), "clear-search": ("people",)},
+        library_ids=frozenset({"search", "clear-search", "details", "back", "briefings"}),
     ),
     Group("Help", (KEYS["close"], DIALOG_QUIT, HELP_CLOSE), ("help",), listed=False),
 )

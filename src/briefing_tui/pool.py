@@ -129,23 +129,6 @@ def _guarded(work: Callable[[str, int], Result], path: str, max_bytes: int) -> R
         return Failed(path, (Problem(path, None, None, message),))
 
 
-def check_file(path: str, max_bytes: int) -> tuple[str, tuple[Problem, ...]]:
-    """The problems of one file (none: it is valid): what `check` prints."""
-    from briefing_tui.format.loader import load_briefing
-    from briefing_tui.format.problems import BriefingError
-
-    try:
-        load_briefing(path, max_bytes=max_bytes)
-    except BriefingError as exc:
-        return path, tuple(exc.problems)
-    return path, ()
-
-
-def check_chunk(paths: list[str], max_bytes: int) -> list[tuple[str, tuple[Problem, ...]]]:
-    """`check_file` for each path, as a worker process runs it."""
-    return [check_file(path, max_bytes) for path in paths]
-
-
 def worker_count(files: int, workers: int | None = None) -> int:
     """How many worker processes to load `files` with: 0 (here) for a few, else one per core."""
     if workers is not None:
@@ -174,12 +157,3 @@ def _load_here(path: str, max_bytes: int) -> Result:
 
 def _keeping(path: str, max_bytes: int) -> Result:
     return load_file(path, max_bytes, keep=True)
-
-
-def check_files(
-    paths: Sequence[str], *, max_bytes: int, workers: int
-) -> Iterator[list[tuple[str, tuple[Problem, ...]]]]:
-    """`check_file` for every path, in batches as they are done."""
-    from briefing_tui.workers import run
-
-    return run(paths, check_file, f"{__name__}:check_chunk", max_bytes=max_bytes, workers=workers)

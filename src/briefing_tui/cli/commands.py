@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,67 +12,9 @@ if TYPE_CHECKING:
 
 
 def check(args: argparse.Namespace) -> int:
-    from briefing_tui.format.problems import Problem, capped, printable
-    from briefing_tui.format.reading import DEFAULT_MAX_BYTES
-    from briefing_tui.library import folder_entries
-    from briefing_tui.pool import check_files, worker_count
-    from briefing_tui.reports import ProgressBar
+    from briefing_tui.check_report import run
 
-    files = valid = problems = skipped = 0
-    unlisted = False
-    bar = ProgressBar()
-    for root in args.paths:
-        # A path given by name is checked whatever it is; in a folder, entries that are no
-        # regular files (folders, FIFOs, broken links) are not briefings, but they are listed.
-        entries: list[tuple[Path, str | None]] = folder_entries(root) if root.is_dir() else [(root, None)]
-        if not any(why is None for _, why in entries):
-            print(Problem(str(root), None, None, "no *.yaml or *.yml files in this folder", "file"))
-            problems += 1
-        paths = [str(path) for path, why in entries if why is None]
-        # Never the cache: check reads and checks every file again, in worker processes for a
-        # large folder, and prints in file order as results come.
-        results: dict[str, tuple[Problem, ...]] = {}
-        shown = received = 0
-        batches = check_files(paths, max_bytes=DEFAULT_MAX_BYTES, workers=worker_count(len(paths)))
-        for batch in chain(batches, [[]]):  # the last, empty, prints the entries skipped at the end
-            results.update(batch)
-            received += len(batch)
-            if shown < len(entries) and (entries[shown][1] is not None or str(entries[shown][0]) in results):
-                bar.clear()  # the bar shares the terminal with what is printed
-            while shown < len(entries):
-                path, why = entries[shown]
-                if why is not None:
-                    print(f"{printable(str(path))}: skipped: {why}")
-                    skipped += 1
-                elif str(path) in results:
-                    found = results.pop(str(path))
-                    files += 1
-                    listed = found if args.all else capped(found)
-                    for problem in listed:
-                        print(problem)
-                    problems += len(found)
-                    unlisted = unlisted or len(listed) != len(found)
-                    if not found:
-                        valid += 1
-                        if not args.quiet:
-                            print(f"{path}: ok")
-                else:
-                    break
-                shown += 1
-            if len(paths) > 1:
-                sys.stdout.flush()
-                bar.update(received, len(paths))
-        bar.clear()
-    invalid = files - valid
-    summary = f"{files} file{'s' * (files != 1)} checked: {valid} valid, {invalid} invalid"
-    if problems:
-        summary += f", {problems} problem{'s' * (problems != 1)}"
-    if skipped:
-        summary += f", {skipped} skipped"
-    if unlisted:
-        summary += " (not all listed: --all lists every one)"
-    print(summary)
-    return 1 if problems else 0
+    return run(args)
 
 
 def schema(_: argparse.Namespace) -> int:

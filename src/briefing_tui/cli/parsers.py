@@ -24,10 +24,11 @@ SUBCOMMANDS = (
 EXPORT_FORMATS = ("md", "json", "jsonl", "csv", "popolo")
 EXPORT_TABLES = ("people", "agreements", "events", "figures", "key_points")
 SHELLS = ("bash", "zsh", "fish")
+CHECK_FORMATS = ("text", "json", "github")
 
 _EPILOG = f"""\
 subcommands:
-  {PROG} check PATH...            validate briefing files and folders (exit 1 if any has problems)
+  {PROG} check PATH...            validate briefing files and folders (--format text|json|github)
   {PROG} schema                   print the JSON Schema of briefing/1 (for editors)
   {PROG} search PATH QUERY        search participants (--limit N, --json)
   {PROG} list DIR [FILTER]        list briefings: topic:energy after:2026-03 -side:China (--sort, --json)
@@ -50,6 +51,14 @@ examples:
   source <({PROG} completion bash)           tab completion in this shell
 
 Run '{PROG} SUBCOMMAND --help' for a subcommand's options. NO_COLOR=1 turns colours off.
+"""
+
+_WARNINGS_HELP = """\
+warnings (turn one off in the config: warnings: {off: [ID, ...]}, or ID: off):
+  participant-present-nowhere  a named participant without present_at in a briefing with events
+  quote-ambiguous              an evidence quote found more than once in the source
+  key-point-without-evidence   a key point without evidence in a briefing with a source file
+  agreement-party-not-a-side   an agreement party that is no participant's side or organization
 """
 
 
@@ -90,11 +99,28 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(
             prog=f"{PROG} check",
             description="Validate briefing files; folders are searched for *.yaml and *.yml. "
-            "Prints every problem as PATH:LINE:COL: message. Exit status: 0 all valid, 1 any "
-            "invalid, 2 usage error.",
+            "Prints every problem as PATH:LINE:COL: message, and the warnings of valid files. Exit "
+            "status: 0 all valid, 1 any invalid (or, with --strict, any warning), 2 usage error.",
+            epilog=_WARNINGS_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        parser.add_argument(
+            "--format",
+            choices=CHECK_FORMATS,
+            default="text",
+            help="text (default); json: an array of {path, line, column, message, severity, code}; "
+            "github: GitHub Actions annotations (::error file=...,line=...::message)",
+        )
+        parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+        parser.add_argument(
+            "--config",
+            type=Path,
+            metavar="PATH",
+            help="config file (warnings: off: [ID, ...]); default: the user config folder, or "
+            "$BRIEFING_TUI_CONFIG",
+        )
         parser.add_argument(
             "--all",
             action="store_true",

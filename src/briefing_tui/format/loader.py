@@ -25,6 +25,7 @@ from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import normalise_quote
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES, forbidden_chars, read_text
 from briefing_tui.format.syntax import TreeError, TreeProblem
+from briefing_tui.format.tap import tap
 from briefing_tui.format.yamltree import EXTENSION_PREFIX, Pos, read_tree
 
 
@@ -50,6 +51,7 @@ def parse_briefing(
             data, pos = read_tree(text, tree_problems)
         except TreeError as exc:
             raise BriefingError(_problems(file, exc.problems)) from None
+        tap(data, pos)  # check's warnings read the same tree (format/tap.py)
         return _validate(data, pos, tree_problems, file)
 
 

@@ -76,7 +76,7 @@ class Problem:
     message: str
     #: What kind of problem this is (see the module's docstring).
     code: str = "invalid"
-    #: Every problem is an error today: the file is not loaded.
+    #: An error: the file is not loaded. Warnings (`format/warnings.py`, code: their id) are check's.
     severity: Severity = "error"
 
     def __str__(self) -> str:

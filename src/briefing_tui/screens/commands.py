@@ -162,35 +162,39 @@ class BriefingActions(Provider):
 # -- the library --------------------------------------------------------------------------------
 
 OPEN_BRIEFING = "Open briefing"
+VIEW = "View"
 
 
 class LibraryCommands(Provider):
-    """In a library: "Open briefing: HEADLINE" for each file, from any screen."""
+    """In a library, from any screen: "View: NAME" for each named view of the config (it fills the
+    filter box), and "Open briefing: HEADLINE" for each file listed."""
 
-    def _candidates(self) -> Iterator[tuple[str, Callable[[], None]]]:
+    def _candidates(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         screen = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
         if screen is None:
             return
+        config = getattr(self.app, "config", None)
+        views: dict[str, str] = getattr(config, "views", {})
+        for name, expression in views.items():
+            yield VIEW, one_line(name), partial(screen.apply_filter, expression)
         for row, entry in enumerate(screen.entries):
-            if entry.briefing is None:
+            if entry.summary is None:
                 text = f"{relative_name(entry, screen.library.root)} (not loaded)"
             else:
-                text = entry.briefing.headline
-            yield one_line(text), partial(screen.open_entry, row)
+                text = entry.summary.headline
+            yield OPEN_BRIEFING, one_line(text), partial(screen.open_entry, row)
 
     async def discover(self) -> Hits:
-        for count, (text, open_it) in enumerate(self._candidates()):
+        for count, (label, text, run) in enumerate(self._candidates()):
             if count >= MAX_DISCOVERED:
                 break
-            yield DiscoveryHit(
-                prompt(OPEN_BRIEFING, highlighted(text)), open_it, text=f"{OPEN_BRIEFING}: {text}"
-            )
+            yield DiscoveryHit(prompt(label, highlighted(text)), run, text=f"{label}: {text}")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, open_it in self._candidates():
-            # Matched with its label: "open briefing" finds them all.
-            score, spans = fuzzy_match(matcher, text, prefix=f"{OPEN_BRIEFING}: ")
+        for label, text, run in self._candidates():
+            # Matched with its label: "open briefing" finds them all, "view" every view.
+            score, spans = fuzzy_match(matcher, text, prefix=f"{label}: ")
             if score > 0:
                 shown = highlighted(text, spans, match=MATCH_STYLE)
-                yield Hit(score, prompt(OPEN_BRIEFING, shown), open_it, text=f"{OPEN_BRIEFING}: {text}")
+                yield Hit(score, prompt(label, shown), run, text=f"{label}: {text}")

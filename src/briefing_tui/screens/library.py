@@ -1,16 +1,20 @@
-"""The library screen: every briefing under a folder, newest first, and a search over all their people.
+"""The library screen: every briefing under a folder, filtered and sorted as asked.
 
-`briefing-tui FOLDER` opens here. Enter opens a briefing's main screen (or, for a file that failed
-to load, its problems) on top of this screen; Escape or Backspace there comes back. The people
-search is a `SearchableList`, as in the participants pane: a thread worker per query, the newest
-query wins.
+`briefing-tui FOLDER` opens here, as soon as the first files are listed: the rest are appended as
+they load ("loaded 1,200 of 10,000" in the title). `/` filters with the language of `filters`
+(free words, `topic:energy`, `person:tokayev`, `after:2026-03`, `-term`...); a filter that cannot
+be read says why under the box. Filtering runs in a thread worker, each query with a generation
+number: results of a query that typing has overtaken are dropped. `o` cycles the sort, `p` lists
+the people (`screens.people`). Enter opens a briefing's main screen (or, for a file that failed to
+load, its problems) on top of this screen; Escape or Backspace there comes back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,233 +23,275 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui import gc_control, keys
-from briefing_tui.items import format_date
-from briefing_tui.library import newest_first
+from briefing_tui import keys
+from briefing_tui.filters import SORTS, FilterError, FilterIndex, Sort
 from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
+from briefing_tui.screens.library_open import EntryErrorScreen, open_entry
+from briefing_tui.screens.library_rows import (
+    entry_id,
+    entry_option,
+    gone_title,
+    library_title,
+    relative_name,
+)
 from briefing_tui.screens.main import MainScreen
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.lists import ItemList
-from briefing_tui.widgets.searchable import SearchableList, SearchBox
-from briefing_tui.widgets.text import (
-    DIM,
-    Hanging,
-    participant_row,
-    plain,
-    side_styles,
-)
+from briefing_tui.widgets.searchable import SearchBox
+from briefing_tui.widgets.text import DIM, plain
 
 if TYPE_CHECKING:
-    from briefing_tui.format.loader import Problem
-    from briefing_tui.library import Library, LibraryEntry, PersonRef
-    from briefing_tui.search import Hit, SearchIndex
+    from textual.app import App
 
-#: The date column: "Wed 30 Oct 2024" is 15 cells, then a gap.
-DATE_WIDTH = 17
-ERROR_STYLE = "bold $text-error"
+    from briefing_tui.library import Library, LibraryEntry, Progress
+    from briefing_tui.persons import People
+    from briefing_tui.screens.loading import LibraryLoaded, LibraryProgress
 
+__all__ = ["EntryErrorScreen", "FolderErrorScreen", "LibraryList", "LibraryScreen", "relative_name"]
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
-def relative_name(entry: LibraryEntry, root: Path) -> str:
-    """The entry's path as shown: relative to the folder, so it reads the same wherever that is."""
-    try:
-        return entry.path.relative_to(root).as_posix()
-    except ValueError:
-        return str(entry.path)
-
-
-def problem_text(problem: Problem) -> str:
-    """A problem without its path (the row shows the path already)."""
-    if problem.line is None:
-        return problem.message
-    return f"{problem.line}:{problem.column}: {problem.message}"
-
-
-def library_title(folder: str, entries: Iterable[LibraryEntry]) -> Content:
-    """The folder and its counts: "data · 12 briefings, 1 with problems"."""
-    entries = list(entries)
-    failed = sum(1 for e in entries if e.briefing is None)
-    counts = _count(len(entries), "briefing")
-    if failed:
-        counts += f", {failed} with problems"
-    return Content.assemble(plain(folder, "bold"), Content(f" · {counts}"))
-
-
-def gone_title(folder: str) -> Content:
-    """The title of a library whose folder was moved or deleted."""
-    return Content.assemble(plain(folder, "bold"), Content.styled(" · folder not found", ERROR_STYLE))
-
-
-def entry_row(entry: LibraryEntry, root: Path) -> Hanging:
-    """Date, headline, and a line of counts and the file; or a marker, the file and its first problem."""
-    name = relative_name(entry, root)
-    briefing = entry.briefing
-    if briefing is None:
-        marker = Content.styled("✗ not loaded".ljust(DATE_WIDTH), ERROR_STYLE)
-        problems = entry.problems
-        first = problem_text(problems[0]) if problems else "could not be loaded"
-        more = f"  (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        body = Content.assemble(
-            plain(name, "bold"),
-            "\n",
-            plain(first, "$text-error"),
-            Content.styled(more, DIM),
-        )
-        return Hanging(marker, body)
-    counts = " · ".join(
-        (
-            _count(len(briefing.key_points), "key point"),
-            _count(len(briefing.agreements), "agreement"),
-            _count(len(briefing.participants), "participant"),
-        )
-    )
-    body = Content.assemble(
-        plain(briefing.headline, "bold"),
-        "\n",
-        Content.styled(counts, DIM),
-        Content.styled(" · ", DIM),
-        plain(name, DIM),
-    )
-    return Hanging(Content(format_date(briefing.date).ljust(DATE_WIDTH)), body)
-
-
-def entry_options(entries: Sequence[LibraryEntry], root: Path) -> list[Option]:
-    """A row per entry, in the order given; option ids are `entry:ROW`. Built off the UI thread."""
-    return [Option(entry_row(entry, root), id=f"entry:{row}") for row, entry in enumerate(entries)]
-
-
-def person_hit_row(person_row: Hanging, entry: LibraryEntry) -> Hanging:
-    """A participant row with a second line naming the briefing they are in."""
-    briefing = entry.briefing
-    assert briefing is not None  # only valid briefings have people
-    where = Content.assemble(
-        Content.styled("in ", DIM),
-        plain(briefing.headline, "italic"),
-        Content.styled(f" · {format_date(briefing.date)}", DIM),
-    )
-    return Hanging(person_row.prefix, Content.assemble(person_row.body, "\n", where))
+PLACEHOLDER = (
+    "/ filter: words, topic:energy, person:tokayev, side:, place:, after:2026-03, year:, is:invalid, -word"
+)
+#: While files load, the list is filtered again at most this often.
+REFRESH_SECONDS = 0.25
 
 
 class LibraryList(ItemList, inherit_bindings=False):
-    """The list of briefings (or of people found): Enter opens the one under the cursor."""
+    """The list of briefings (or of people): Enter opens the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.LIST_MOVES, keys.LIBRARY_OPEN.bind("select")]
+
+
+class FilterBox(SearchBox):
+    """The library's filter box: Escape clears it, Enter and Down go to the list."""
+
+    def action_clear_search(self) -> None:
+        screen = self.screen
+        if isinstance(screen, LibraryScreen):
+            screen.clear_filter(focus_list=True)
+
+    def action_first_hit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, LibraryScreen):
+            screen.first_row()
 
 
 class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         keys.LIBRARY_SEARCH.bind("search"),
         keys.LIBRARY_CLEAR.bind("clear_search"),
+        keys.bind("sort", "cycle_sort"),
+        keys.bind("people", "people"),
     ]
 
     AUTO_FOCUS = "#briefings"
 
-    class RowsReady(Message, bubble=False):
-        def __init__(self, library: Library, entries: list[LibraryEntry], options: list[Option]) -> None:
-            super().__init__()
-            self.library = library
-            self.entries = entries
-            self.options = options
-
-    class IndexReady(Message, bubble=False):
+    class Filtered(Message, bubble=False):
         def __init__(
             self,
-            index: SearchIndex,
-            people: list[PersonRef],
-            slots: list[tuple[int, int]],
-            styles: dict[str | None, str],
+            generation: int,
+            entries: list[LibraryEntry] | None = None,
+            options: list[Option] | None = None,
+            error: str | None = None,
         ) -> None:
             super().__init__()
-            self.index = index
-            self.people = people
-            self.slots = slots
-            self.styles = styles
+            self.generation = generation
+            self.entries = entries
+            self.options = options
+            self.error = error
 
-    def __init__(self, library: Library, folder: str) -> None:
+    def __init__(self, library: Library, folder: str, *, loading: bool = False) -> None:
         super().__init__()
         self.library = library
         self.folder = folder
-        #: The library's entries as listed (newest first), once the screen's worker has sorted them.
+        #: Files still loading: `arrived` holds those listed so far (the library's own list is
+        #: the loader's until it is done).
+        self.still_loading = loading
+        self.arrived: list[LibraryEntry] = []
+        self.progress_text = ""
+        self._refresh_due = False
+        #: The entries listed, in the order shown.
         self.entries: list[LibraryEntry] = []
-        self.people: list[PersonRef] = []
-        #: For each person of `people`: (row in `entries`, index in that briefing's participants).
-        self.slots: list[tuple[int, int]] = []
-        self._styles: dict[str | None, str] = {}
+        self._rows: dict[str, int] = {}
+        self.sort: Sort = "date"
+        self.query_text = ""
+        #: Bumped for every filter run; a result carrying an older number is stale.
+        self.generation = 0
+        #: The generation whose result the list shows (tests wait on this).
+        self.shown_generation = -1
+        self.error: str | None = None
+        self._top = self._stay_on_top = False
+        self._lock = threading.Lock()
+        #: Rows already built, by file: (entry, option).
+        self._options: dict[str, tuple[LibraryEntry, Option]] = {}
         #: The folder was moved or deleted: nothing is listed until it is back.
         self.gone = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="library-pane", classes="pane -active") as pane:
-            pane.border_title = library_title(self.folder, self.library.entries)
-            yield SearchableList(
-                LibraryList(id="briefings"),
-                self._hit_row,
-                placeholder="/ to search the people of every briefing: name, role, side…",
-            )
+        with Vertical(id="library-pane", classes="pane -active"):
+            yield FilterBox(placeholder=PLACEHOLDER, id="search")
+            yield Static(id="filter-error", markup=False)
+            yield LibraryList(id="briefings")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._set_subtitle()
-        self._build_rows(self.library)
-
-    @property
-    def searchable(self) -> SearchableList:
-        return self.query_one(SearchableList)
+        self.query_one("#filter-error").display = False
+        self.refilter()
 
     @property
     def item_list(self) -> ItemList:
-        return self.searchable.item_list
+        return self.query_one("#briefings", ItemList)
 
     @property
     def search_box(self) -> SearchBox:
-        return self.searchable.search_box
+        return self.query_one("#search", SearchBox)
 
     @property
-    def showing_people(self) -> bool:
-        return self.searchable.filtered
+    def all_entries(self) -> Sequence[LibraryEntry]:
+        return self.arrived if self.still_loading else self.library.entries
 
-    def _set_subtitle(self, text: str | None = None) -> None:
+    @property
+    def filtering(self) -> bool:
+        """A filter run's result is still to come."""
+        return self.shown_generation != self.generation
+
+    # -- filtering ------------------------------------------------------------------------------
+
+    @on(SearchBox.Changed, "#search")
+    def _query_changed(self, event: SearchBox.Changed) -> None:
+        event.stop()
+        if event.value != self.query_text:
+            self.query_text = event.value
+            self.refilter()
+
+    def refilter(self, *, top: bool = False, stay_on_top: bool = False) -> None:
+        """List the entries the filter keeps, in the sort's order (in a worker). `top`: the cursor
+        goes to the first row; `stay_on_top`: it stays there if it was (else on its file)."""
+        self.generation += 1
+        self._top, self._stay_on_top = top, stay_on_top
+        if self.still_loading:
+            entries = list(self.arrived)
+            index = FilterIndex(entries, _no_people(self.progress_text), self.library.relative_name)
+            source = index.filter
+        else:
+            source = self.library.filter
+        self._filter(self.generation, self.query_text, self.sort, source)
+
+    @work(thread=True, exclusive=True, group="library-filter", exit_on_error=False)
+    def _filter(
+        self, generation: int, query: str, sort: Sort, source: Callable[..., list[LibraryEntry]]
+    ) -> None:
+        try:
+            with self._lock:
+                if generation != self.generation:
+                    return  # a newer query came while this one waited
+                entries = source(query, sort=sort)
+                options = [self._option(entry) for entry in entries]
+        except FilterError as exc:
+            self.post_message(self.Filtered(generation, error=str(exc)))
+            return
+        except Exception as exc:  # a bug in filtering must not take the app down
+            self.post_message(self.Filtered(generation, error=f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self.Filtered(generation, entries, options))
+
+    def _option(self, entry: LibraryEntry) -> Option:
+        known = self._options.get(entry.path_text)
+        if known is not None and known[0] is entry:
+            return known[1]
+        option = entry_option(entry, self.library.root)
+        self._options[entry.path_text] = (entry, option)
+        return option
+
+    @on(Filtered)
+    def _filtered(self, message: Filtered) -> None:
+        if message.generation != self.generation:
+            return  # typing went on; a newer result is on its way
+        self.shown_generation = message.generation
+        self._show_error(message.error)
+        if message.entries is not None and message.options is not None:
+            self._show_rows(message.entries, message.options)
+        self._set_title()
+
+    def _show_error(self, error: str | None) -> None:
+        """The filter's problem under the box (the list keeps the last rows it could show)."""
+        self.error = error
+        label = self.query_one("#filter-error", Static)
+        label.display = error is not None
+        if error is not None:
+            label.update(plain(error, "$text-error"))
+
+    def _show_rows(self, entries: list[LibraryEntry], options: list[Option]) -> None:
+        """The rows, the cursor staying on the same file if it is still listed."""
+        item_list = self.item_list
+        current = item_list.highlighted_option
+        row = item_list.highlighted or 0
+        self.entries = entries
+        self._rows = {entry.path_text: row for row, entry in enumerate(entries)}
+        if not options:
+            # Nothing kept says so; nothing listed at all (a folder gone) is an empty list.
+            nothing = Content.assemble(
+                Content.styled("No briefing matches ", DIM), plain(self.query_text, "italic")
+            )
+            item_list.set_options([Option(nothing, disabled=True)] if self.query_text.strip() else [])
+            return
+        item_list.set_options(options)
+        if self._top or (self._stay_on_top and row == 0):
+            item_list.highlight_first()
+        elif current is None or current.id is None or not item_list.highlight_id(current.id):
+            item_list.highlighted = min(row, len(options) - 1)
+            item_list.scroll_to_highlight()
+
+    def _set_title(self) -> None:
         pane = self.query_one("#library-pane")
-        default = "listed again when it is back" if self.gone else "newest first"
-        pane.border_subtitle = text if text is not None else default
+        if self.gone:
+            pane.border_title = gone_title(self.folder)
+            pane.border_subtitle = "listed again when it is back"
+            return
+        filtered = bool(self.query_text.strip())
+        pane.border_title = library_title(
+            self.folder,
+            len(self.entries),
+            self.all_entries,
+            SORTS[self.sort],
+            filtered=filtered,
+            loading=self.progress_text if self.still_loading else "",
+        )
+        pane.border_subtitle = None
 
-    # -- the rows ---------------------------------------------------------------------------------
+    # -- loading -----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="library-rows", exit_on_error=False)
-    def _build_rows(self, library: Library) -> None:
-        # Off the UI thread: a folder may hold thousands of briefings.
-        entries = newest_first(library.entries)
-        with gc_control.paused():  # a row per briefing, living on: no collector pass over them
-            options = entry_options(entries, library.root)
-        self.post_message(self.RowsReady(library, entries, options))
+    def loading_progress(self, progress: Progress) -> None:
+        """More files loaded: list them (filtered again at most every `REFRESH_SECONDS`)."""
+        self.arrived.extend(progress.new)
+        self.progress_text = str(progress)
+        if self.is_mounted and not self._refresh_due:
+            self._refresh_due = True
+            self.set_timer(REFRESH_SECONDS, self._refresh_loading)
 
-    @on(RowsReady)
-    def _show_rows(self, message: RowsReady) -> None:
-        """The rows of the library, the cursor staying on the same file."""
-        row = self.searchable.row_cursor
-        current = self.entries[row].path if row is not None and row < len(self.entries) else None
-        self.library, self.entries = message.library, message.entries
-        rows = [r for r, entry in enumerate(self.entries) if entry.path == current]
-        new_row = rows[0] if rows else min(row or 0, max(len(self.entries) - 1, 0))
-        self.searchable.set_rows(message.options, highlight=new_row)
-        title = gone_title(self.folder) if self.gone else library_title(self.folder, self.entries)
-        self.query_one("#library-pane").border_title = title
-        self._set_subtitle()
-        # The people search must see the new files (it searches again once the index is built).
-        self._build_index(self.library, self.entries)
+    def _refresh_loading(self) -> None:
+        self._refresh_due = False
+        if self.still_loading:
+            self.refilter(stay_on_top=True)
+
+    def finish_loading(self, library: Library) -> None:
+        """Every file is loaded: the library's list takes the place of the one that grew."""
+        self.library, self.still_loading, self.arrived = library, False, []
+        if self.is_mounted:  # else its mounting lists them
+            self.refilter(stay_on_top=True)
+
+    # -- the folder changed -----------------------------------------------------------------------
 
     def update_library(self, library: Library, changed: frozenset[Path]) -> None:
         """The folder changed on disk: list it anew, and open anew the briefing shown over this
         screen if its file is one of `changed` (or show its problems, if it no longer loads)."""
         self.gone = False
-        self._build_rows(library)
+        self.library, self.still_loading, self.arrived = library, False, []
+        self.refilter()
         stack = self.app.screen_stack
         above = stack[stack.index(self) + 1 :] if self in stack else []
         if not above or not isinstance(above[0], (MainScreen, EntryErrorScreen)):
@@ -272,50 +318,8 @@ class LibraryScreen(Screen[None]):
 
         self.gone = True
         return_to(self)
-        self._build_rows(Library(self.library.root))
-
-    # -- the people index -----------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
-    def _build_index(self, library: Library, entries: list[LibraryEntry]) -> None:
-        from briefing_tui.search import SearchIndex
-
-        people = library.people()
-        rows = {id(entry): row for row, entry in enumerate(entries)}
-        slots: list[tuple[int, int]] = []
-        previous, position = None, 0
-        for ref in people:  # grouped by briefing, in participant order
-            position = position + 1 if ref.entry is previous else 0
-            previous = ref.entry
-            slots.append((rows[id(ref.entry)], position))
-        participants = [ref.participant for ref in people]
-        index = SearchIndex(participants)
-        self.post_message(self.IndexReady(index, people, slots, side_styles(participants)))
-
-    @on(IndexReady)
-    def _index_ready(self, message: IndexReady) -> None:
-        self.people, self.slots, self._styles = message.people, message.slots, message.styles
-        self.searchable.use_index(message.index)
-
-    # -- what the search shows ----------------------------------------------------------------
-
-    def _hit_row(self, hit: Hit) -> Option:
-        person = hit.participant
-        row = participant_row(person, self._styles.get(person.side, DIM), hit.spans)
-        entry = self.people[hit.position].entry
-        return Option(person_hit_row(row, entry), id=f"person:{hit.position}")
-
-    @on(SearchableList.ShowingAll)
-    def _showing_all(self) -> None:
-        self._set_subtitle()
-
-    @on(SearchableList.Waiting)
-    def _waiting(self) -> None:
-        self._set_subtitle("indexing people…")
-
-    @on(SearchableList.Found)
-    def _found(self, message: SearchableList.Found) -> None:
-        self._set_subtitle(f"people: {message.found} of {len(self.people)}")
+        self.library, self.still_loading, self.arrived = Library(self.library.root), False, []
+        self.refilter()
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -323,51 +327,88 @@ class LibraryScreen(Screen[None]):
         focus_now(self.search_box)
 
     def action_clear_search(self) -> None:
-        self.searchable.clear_search(focus_list=self.focused is self.search_box)
+        self.clear_filter(focus_list=self.focused is self.search_box)
+
+    def clear_filter(self, *, focus_list: bool = False) -> None:
+        """Empty the filter box and list every briefing again."""
+        self.search_box.value = ""
+        if self.query_text:
+            self.query_text = ""
+            self.refilter()
+        if focus_list:
+            focus_now(self.item_list)
+
+    def first_row(self) -> None:
+        item_list = self.item_list
+        item_list.highlight_first()
+        focus_now(item_list)
+
+    def apply_filter(self, expression: str) -> None:
+        """Filter with `expression` (a named view, from the palette), the cursor on the list."""
+        if self not in self.app.screen_stack:
+            return
+        return_to(self)
+        self.search_box.value = expression
+        self.query_text = expression
+        self.refilter()
+        focus_now(self.item_list)
+
+    def action_cycle_sort(self) -> None:
+        sorts: tuple[Sort, ...] = get_args(Sort)
+        self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
+        self.refilter(top=True)
+
+    def action_people(self) -> None:
+        from briefing_tui.screens.people import PeopleScreen
+
+        if self.still_loading:
+            self.notify(
+                f"The people are listed once every file is loaded ({self.progress_text})", markup=False
+            )
+            return
+        self.app.push_screen(PeopleScreen(self.library, self.folder, home=self))
 
     @on(ItemList.OptionSelected, "#briefings")
     def _option_selected(self, event: ItemList.OptionSelected) -> None:
         event.stop()
-        kind, _, number = (event.option.id or "").partition(":")
-        if not number.isdigit():
-            return
-        if kind == "entry":
-            self.open_entry(int(number))
-        elif kind == "person" and int(number) < len(self.slots):
-            row, participant = self.slots[int(number)]
-            self.open_entry(row, participant=participant)
+        row = self._rows.get((event.option.id or "").removeprefix("entry:"))
+        if row is not None:
+            self.open_entry(row)
 
     def open_entry(self, row: int, *, participant: int | None = None) -> None:
         """Open the briefing at `row` of `entries` over this screen (its problems, if it failed)."""
         if self not in self.app.screen_stack or row >= len(self.entries):
             return
         return_to(self)  # from the palette, over another briefing: go back first
-        if not self.showing_people:
-            self.item_list.highlighted = row  # coming back, the cursor is where it was
-        entry = self.entries[row]
-        if entry.briefing is None:
-            problems = [str(problem) for problem in entry.problems] or [f"{entry.path}: could not be loaded"]
-            self.app.push_screen(EntryErrorScreen(str(entry.path), problems))
-        else:
-            self.app.push_screen(MainScreen(entry.briefing, back=True, participant=participant))
+        self.item_list.highlight_id(entry_id(self.entries[row]))  # coming back, the cursor is there
+        open_entry(self.app, self.entries[row], participant=participant)
 
 
-class EntryErrorScreen(ErrorScreen):
-    """The problems of one file of a library; Escape goes back to the library, q quits as usual."""
+def _no_people(progress: str) -> Callable[[], People]:
+    def people() -> People:
+        raise FilterError(f"person: works once every file is loaded ({progress})")
 
-    BINDINGS: ClassVar[list[BindingType]] = [keys.BACK]
+    return people
 
-    def _hint(self) -> str:
-        return (
-            f"{self.keys_of('back')} goes back to the library · {self.keys_of('copy')} copies the problems"
-            f" · {self.keys_of('quit')} quits"
-        )
 
-    def action_quit(self) -> None:
-        self.app.exit()  # the folder opened: a broken file in it is not a failure of the app
+def route_library(app: App[Any], message: LibraryLoaded | LibraryProgress, folder: str) -> None:
+    """Show the library: pushed with the first files loaded, listed in full once all are, listed
+    anew on a reload."""
+    from briefing_tui.screens.loading import LibraryProgress
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
+    screens = [screen for screen in app.screen_stack if isinstance(screen, LibraryScreen)]
+    if isinstance(message, LibraryProgress):
+        if not screens:
+            screens = [LibraryScreen(message.library, folder, loading=True)]
+            app.push_screen(screens[0])
+        screens[0].loading_progress(message.progress)
+    elif message.reload:
+        for screen in screens:
+            screen.update_library(message.library, message.changed)
+    elif screens:
+        screens[0].finish_loading(message.library)
+    else:
+        app.push_screen(LibraryScreen(message.library, folder))
 
 
 class FolderErrorScreen(ErrorScreen):

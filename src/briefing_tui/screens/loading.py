@@ -4,6 +4,7 @@ what loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from briefing_tui import gc_control
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
-    from briefing_tui.library import Library
+    from briefing_tui.library import Library, Progress
 
 
 @dataclass
@@ -33,6 +34,14 @@ class LibraryLoaded(Message):
     reload: bool = False
     #: The files whose change caused the reload.
     changed: frozenset[Path] = frozenset()
+
+
+@dataclass
+class LibraryProgress(Message):
+    """A folder opening: more of its files are loaded (`progress.new`), the library not yet."""
+
+    library: Library
+    progress: Progress
 
 
 @dataclass
@@ -55,9 +64,16 @@ class FolderUnreadable(Message):
     error: str
 
 
-def load(path: Path, *, folder: bool, changed: frozenset[Path] | None = None) -> Message:
+def load(
+    path: Path,
+    *,
+    folder: bool,
+    changed: frozenset[Path] | None = None,
+    report: Callable[[Message], object] | None = None,
+) -> Message:
     """What opening `path` gives: at start-up, or again (`changed`: the files whose change caused
-    it). Runs in a thread: it may read a whole folder."""
+    it). Runs in a thread: it may read a whole folder. `report`: hears a `LibraryProgress` as a
+    folder's files load, at start-up (the library lists them as they come)."""
     reload = changed is not None
     if reload and not (path.is_dir() if folder else path.exists()):
         return Gone(path)
@@ -67,7 +83,7 @@ def load(path: Path, *, folder: bool, changed: frozenset[Path] | None = None) ->
             return LoadFailed(briefing, reload)
         gc_control.freeze()  # the briefing lives on: no collector pass scans it again
         return Loaded(briefing, reload)
-    library = open_library(path)
+    library = open_library(path, None if reload else report)
     gc_control.freeze()
     if isinstance(library, list):
         return FolderUnreadable(library[0]) if reload else LoadFailed(library)
@@ -92,12 +108,20 @@ def open_briefing(path: Path) -> Briefing | list[str]:
         return [f"{path}: {type(exc).__name__}: {exc}"]
 
 
-def open_library(path: Path) -> Library | list[str]:
-    """The briefings under the folder `path` (those that fail hold their problems), or why not."""
+def open_library(path: Path, report: Callable[[Message], object] | None = None) -> Library | list[str]:
+    """The briefings under the folder `path` (those that fail hold their problems), or why not.
+    `report` hears how far it has come (once there are files to list)."""
     try:
         from briefing_tui.library import Library
 
-        return Library.open(path)
+        library = Library(path)
+
+        def progress(step: Progress) -> None:
+            if step.total and report is not None:
+                report(LibraryProgress(library, step))
+
+        library.load(progress=progress if report is not None else None)
+        return library
     except Exception as exc:  # the promise is no traceback, whatever happens
         return [f"{path}: {type(exc).__name__}: {exc}"]
 
