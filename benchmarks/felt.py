@@ -18,7 +18,8 @@ synchronized-output frames) showing the expected result:
   cannot be told apart from its echo: it is typed but not measured ("unmeasured/run");
 - escape: the search cleared, everyone listed again; move: `j` in the participants list → the screen
   changes; details: Enter → the dialog, Escape → gone again;
-- in a folder: move in the library, a people search, Enter on a briefing and Escape back.
+- in a folder: move in the library, a filter typed letter by letter (each letter → "N of 1,000" in
+  the title and the first file listed), Escape, Enter on a briefing and Escape back.
 
 Stalls come from inside the app's process (`_stall_probe.py`): the event loop waking more than
 100 ms late after the first paint, i.e. a key pressed then would have waited that long. RSS is the
@@ -275,12 +276,18 @@ def _expect(marker: str, total: int, index: SearchIndex, query: str) -> Expect:
 
 
 def expect_library(folder: Path, query: str) -> Expect:
+    """The library's `/` filters the briefings (the filter language: free words here), newest
+    first: each prefix's count ("38 of 1,000" in the title) and the first file listed."""
     from briefing_tui.library import Library
-    from briefing_tui.search import SearchIndex
 
     library = Library.open(folder, use_cache=False)
-    people = [ref.participant for ref in library.people()]
-    return _expect(f"{len(library.entries)} briefings", len(people), SearchIndex(people), query)
+    total = len(library.entries)
+    expect = Expect(f"{total} briefings", total, query)
+    for i in range(1, len(query) + 1):
+        found = library.filter(query[:i])
+        expect.counts[query[:i]] = str(len(found))
+        expect.firsts[query[:i]] = found[0].path.name if found else ""
+    return expect
 
 
 # -- one run of a scenario ------------------------------------------------------------------------
