@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -31,7 +31,7 @@ class ItemList(KeysFollowFocus, VirtualList, inherit_bindings=False):
         keys.bind("details", "select"),
     ]
 
-    def __init__(self, options: Iterable[Option] = (), *, id: str | None = None) -> None:
+    def __init__(self, options: Iterable[Option] | Sequence[Option] = (), *, id: str | None = None) -> None:
         super().__init__(options, id=id)
 
     @property

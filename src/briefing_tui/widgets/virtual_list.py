@@ -123,7 +123,7 @@ class VirtualList(ScrollView, can_focus=True):
         #: The facts of the lists shown last, by `id()` (each holds its list: the ids stay unique).
         self.known: dict[int, RowFacts] = {}
         self.strips: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(1024)
-        self.set_options(options if isinstance(options, list) else list(options))
+        self.set_options(options if isinstance(options, Sequence) else list(options))
         if self.rows:
             self.action_first()
 
