@@ -2,15 +2,19 @@
 
     python benchmarks/loader.py [--people 100000] [--runs 5]
 
-Each round runs, in turn: our loader (`load_briefing`: strict parse, validation, evidence check) and
-`yaml.load(..., Loader=yaml.CSafeLoader)` (what a user would reach for; it validates nothing), each in
-a fresh process so one cannot warm the other; and the same briefing reopened through the library's
-load cache (what the browser and `search` do for a file already seen). Prints medians and ratios.
+Each round runs, in turn, each in a fresh process so one cannot warm the other: `briefing-tui
+check FILE` (`python -m briefing_tui check`: strict parse, validation, evidence check, as a user
+runs it); `yaml.load(..., Loader=yaml.CSafeLoader)` (what a user would reach for; it validates
+nothing); the libyaml event floor (`yaml.parse` with the C parser, consuming every event: what any
+reader built on PyYAML pays at least); and the same briefing reopened through the library's load
+cache (what the browser and `search` do for a file already seen). Prints medians, ratios, and the
+check's peak resident memory (the child's own, from wait4).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -22,7 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "pakistan-kazakhstan-state-visit.yaml"
 
-OURS = "from briefing_tui.format.loader import load_briefing; load_briefing({path!r})"
+FLOOR = (
+    "import collections, yaml; "
+    "collections.deque(yaml.parse(open({path!r}, encoding='utf-8'), Loader=yaml.CSafeLoader), maxlen=0)"
+)
 PYYAML_C = "import yaml; yaml.load(open({path!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"
 CACHED = (
     "import os; os.environ['BRIEFING_TUI_CACHE'] = {cache!r}; "
@@ -59,9 +66,19 @@ def generate(people: int, path: Path) -> None:
 
 
 def timed(code: str) -> float:
+    return run([sys.executable, "-c", code])[0]
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a child process, which must succeed."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+    if process.returncode:
+        raise SystemExit(f"{command} exited with {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -75,20 +92,28 @@ def main() -> None:
         size = big.stat().st_size / 1e6
         cache = Path(tmp) / "cache"
         print(
-            f"{'file':<34} {'briefing-tui (s)':>17} {'PyYAML CSafeLoader (s)':>23} {'ratio':>6}"
-            f" {'cached (s)':>11} {'ratio':>6}"
+            f"{'file':<34} {'check (s)':>10} {'CSafeLoader (s)':>16} {'ratio':>6} {'event floor (s)':>16}"
+            f" {'ratio':>6} {'cached (s)':>11} {'ratio':>6} {'check RSS MB':>13}"
         )
         for label, path in (("sample", SAMPLE), (f"{args.people:,} participants ({size:.1f} MB)", big)):
             timed(CACHED.format(cache=str(cache), path=str(path)))  # fills the cache
             ours: list[float] = []
+            rss: list[float] = []
             theirs: list[float] = []
+            floor: list[float] = []
             cached: list[float] = []
             for _ in range(args.runs):
-                ours.append(timed(OURS.format(path=str(path))))
+                seconds, peak = run([sys.executable, "-m", "briefing_tui", "check", str(path)])
+                ours.append(seconds)
+                rss.append(peak)
                 theirs.append(timed(PYYAML_C.format(path=str(path))))
+                floor.append(timed(FLOOR.format(path=str(path))))
                 cached.append(timed(CACHED.format(cache=str(cache), path=str(path))))
-            a, b, c = (statistics.median(t) for t in (ours, theirs, cached))
-            print(f"{label:<34} {a:>17.3f} {b:>23.3f} {a / b:>6.2f} {c:>11.3f} {c / b:>6.2f}")
+            a, b, f, c, m = (statistics.median(t) for t in (ours, theirs, floor, cached, rss))
+            print(
+                f"{label:<34} {a:>10.3f} {b:>16.3f} {a / b:>6.2f} {f:>16.3f} {a / f:>6.2f}"
+                f" {c:>11.3f} {c / b:>6.2f} {m:>13.1f}"
+            )
     print(f"medians of {args.runs} alternating runs, each a fresh process (Python start-up included)")
 
 

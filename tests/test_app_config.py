@@ -23,6 +23,7 @@ from briefing_tui.keys import binding_ids
 from briefing_tui.screens.error import ErrorScreen
 from briefing_tui.screens.help import HelpScreen
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.widgets.problems import ProblemList
 
 
 def app_with_config(tmp_path: Path, text: str | None, path: Path | None = None) -> BriefingApp:
@@ -255,9 +256,10 @@ async def test_a_broken_briefing_opens_the_error_screen(
             path, line, column, message = problem.split(":", 3)
             assert (path, line.isdigit(), column.isdigit()) == ("broken.yaml", True, True), problem
             assert message.strip()
-        text = str(screen.query_one("#problem-text").render())
-        assert text == "\n".join(screen.problems)
-        assert "Traceback" not in text
+        listed = screen.query_one("#problems", ProblemList)
+        rows = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert rows == screen.problems  # a row each, as written
+        assert not any("Traceback" in row for row in rows)
         await pilot.press("y")
         assert pilot.app.clipboard == "\n".join(screen.problems)
         await pilot.press("q")

@@ -193,3 +193,34 @@ def test_to_data_written_as_json_loads_as_the_same_briefing(tmp_path_factory, do
         raise
     again = parse_briefing(dumps(to_data(briefing)), path)
     assert again == briefing
+
+
+def test_from_data_rebuilds_the_briefing_to_data_made() -> None:
+    from briefing_tui.format.data import from_data
+
+    briefing = load_briefing(sample_path())
+    again = from_data(
+        json.loads(json.dumps(to_data(briefing))), path="elsewhere.yaml", source_text=briefing.source_text
+    )
+    assert again == briefing
+    assert repr(again) == repr(briefing)  # the same types: tuples, dates, numbers
+    assert (again.path, again.source_text) == ("elsewhere.yaml", briefing.source_text)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"nickname": "x"},
+        {"date": "2026-02-30"},
+        {"participants": [{"name": "A", "age": 3}]},
+        {"headline": None},
+    ],
+)
+def test_from_data_refuses_data_no_briefing_has(change: dict[str, Any]) -> None:
+    from briefing_tui.format.data import from_data
+
+    data = {**to_data(load_briefing(sample_path())), **change}
+    if change == {"headline": None}:
+        del data["headline"]
+    with pytest.raises(ValueError):
+        from_data(data, path="b.yaml", source_text=None)

@@ -60,7 +60,7 @@ def test_json_round_trips_through_check(name, tmp_path, capsys):
         # Valid; the hostile sample also has warnings, at its places in the JSON.
         assert capsys.readouterr().out.splitlines()[-1].startswith("1 file checked: 1 valid, 0 invalid")
         again, before = load_briefing(out), load_briefing(original)
-        assert again.model_dump() == before.model_dump()
+        assert again == before
         assert again.source_text == before.source_text
     finally:
         out.unlink(missing_ok=True)
@@ -429,19 +429,15 @@ def test_popolo_people_organisations_memberships_events(bdir, capsys):
 
 
 def test_popolo_merges_people_by_wikidata_id_when_participants_have_one():
-    from types import SimpleNamespace
+    from dataclasses import replace
 
     from briefing_tui.export.popolo import popolo
 
     briefing = load_briefing(sample_path())
-    people = [SimpleNamespace(**{**p.__dict__, "wikidata": "Q9354"}) for p in briefing.participants[:1]]
-    renamed = [SimpleNamespace(**{**p.__dict__, "name": "K. Tokayev"}) for p in people]
-    fake = [
-        SimpleNamespace(**{**briefing.__dict__, "participants": group, "path": None})
-        for group in (people, renamed)
-    ]
-    fake[1].id = "other"
-    document = popolo(fake)  # type: ignore[arg-type]
+    people = tuple(replace(p, wikidata="Q9354") for p in briefing.participants[:1])
+    renamed = tuple(replace(p, name="K. Tokayev") for p in people)
+    fake = [replace(briefing, participants=people), replace(briefing, participants=renamed, id="other")]
+    document = popolo(fake)
     assert len(document["persons"]) == 1
     assert document["persons"][0]["identifiers"] == [{"scheme": "wikidata", "identifier": "Q9354"}]
 

@@ -29,6 +29,8 @@ DATA_LAYER = [
     "briefing_tui.watching",
     "briefing_tui.paths",
     "briefing_tui.config",
+    "briefing_tui.editor",
+    "briefing_tui.positions",
     "briefing_tui.draft",
     "briefing_tui.draft.drafting",
     "briefing_tui.safe_text",
@@ -113,8 +115,24 @@ def test_the_probe_can_see_textual():
     assert "textual" in imported_after("import textual")
 
 
-def test_the_probe_can_see_pydantic():
-    assert "pydantic" in imported_after("import briefing_tui.format.loader")
+def test_the_probe_can_see_the_yaml_reader():
+    # Guards the pydantic tests above (pydantic is no longer imported by anything) the same way.
+    assert "yaml" in imported_after("import briefing_tui.format.loader")
+
+
+def test_the_model_is_cheap_to_import():
+    # Screens and the search engine read the model's classes before anything is loaded.
+    modules = imported_after("import briefing_tui.format.model")
+    assert "briefing_tui.format.model" in modules
+    assert [m for m in modules if m.partition(".")[0] in ("yaml", "pydantic", "jsonschema")] == []
+    assert "briefing_tui.format.validate" not in modules
+
+
+def test_loading_a_briefing_does_not_import_pydantic():
+    modules = imported_after(
+        f"from briefing_tui.format.loader import load_briefing\nload_briefing({str(sample_path())!r})"
+    )
+    assert [m for m in modules if m == "pydantic" or m.startswith("pydantic.")] == []
 
 
 def test_field_keys_do_not_load_the_search_engine():
@@ -146,6 +164,8 @@ DATA_LAYER_PARTS = (
     "config",
     "paths",
     "watching",
+    "editor",
+    "positions",
 )
 
 

@@ -837,7 +837,7 @@ def test_x_keys_are_allowed_anywhere_and_ignored(bdir):
         "    x-present_at: [no such event]\n"
     )
     briefing = bdir.load(content)
-    dumped = repr(briefing.model_dump())
+    dumped = repr(briefing)
     assert "x-" not in dumped
     assert briefing.participants[0].name == "A"
     assert briefing.agreements[0].title == "T"

@@ -6,6 +6,7 @@ aliases removed, so that transliterations have to be found by folding, not looke
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 
 
 def _corpus() -> list[Participant]:
-    people = [p.model_copy(update={"aliases": ()}) for p in load_briefing(sample_path()).participants]
+    people = [dataclasses.replace(p, aliases=()) for p in load_briefing(sample_path()).participants]
     for path in sorted(FIXTURES.glob("*.yaml")):
         people.extend(load_briefing(path).participants)
     return people

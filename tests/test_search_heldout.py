@@ -4,6 +4,7 @@ transliteration must be solved by folding."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ QUERIES = [
 def index() -> SearchIndex:
     refs = Library.open(ROOT / "benchmarks" / "data", use_cache=False).people()
     refs += Library.open(ROOT / "data", use_cache=False).people()
-    return SearchIndex([r.participant.model_copy(update={"aliases": ()}) for r in refs])
+    return SearchIndex([dataclasses.replace(r.participant, aliases=()) for r in refs])
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)

@@ -195,7 +195,7 @@ def test_warnings_are_only_looked_for_in_files_without_errors(bdir):
 
 
 def test_the_tap_keeps_nothing_outside_a_tapped_block(bdir):
-    tap({"a": 1}, None)  # no one is listening: nothing happens
+    tap({"a": 1}, None, "")  # no one is listening: nothing happens
     with tapped() as seen:
         load_briefing(bdir.write(HEAD + "key_points: [a]\nparticipants: [{name: A}]\n"))
     assert len(seen) == 1 and seen[0][0]["headline"] == "H"
@@ -275,3 +275,27 @@ def test_check_help_lists_every_warning(capsys):
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert all(f"  {warning}  " in out for warning in WARNINGS)
+
+
+def test_warnings_are_placed_alike_with_and_without_the_positions_read(bdir):
+    """The loader's fast path reads no positions: the warnings found on its values are placed by
+    reading the text again, at the same lines and columns as on the positioned tree."""
+    from briefing_tui.format.warnings import briefing_warnings
+    from briefing_tui.format.yamltree import read_tree
+
+    bdir.write(ARTICLE + "Today the leaders met.\n", "article.txt")
+    text = with_source(
+        "key_points: [a point, another]\n"
+        "events: [{name: talks}]\n"
+        "agreements: [{title: Roadmap, parties: [Atlantis]}]\n"
+        "participants:\n  - name: A\n    side: Kazakhstan\n    evidence: [Today the leaders met]\n"
+    )
+    data, pos = read_tree(text, [])
+    source = ARTICLE + "Today the leaders met.\n"
+    with_positions = briefing_warnings(data, pos, "b.yaml", source)
+    without = briefing_warnings(read_tree(text, [])[0], None, "b.yaml", source, text=text)
+    assert len(with_positions) >= 4
+    assert [(p.line, p.column, p.code) for p in without] == [
+        (p.line, p.column, p.code) for p in with_positions
+    ]
+    assert all(p.line for p in without)

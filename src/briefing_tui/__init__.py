@@ -35,7 +35,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # Importing the package must stay cheap: the app paints its first frame before pydantic loads.
+    # Importing the package must stay cheap: the app paints its first frame before the loader loads.
     if name in _LAZY:
         import importlib
 

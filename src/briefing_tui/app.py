@@ -1,9 +1,8 @@
 """The Textual app: load a briefing (or a folder) off the UI thread, then show it (or why it failed).
 
-The app routes: it loads, pushes the screen for what loaded, and replaces it when the files are
-saved; the screens build their own rows. Start-up is paced by imports: this module imports Textual
-and nothing heavy of its own; the loader (pydantic), the screens and the search engine are imported
-when first needed, after the first frame is on screen.
+The app routes: it loads, pushes the screen for what loaded, and updates it on saves; the screens
+build their own rows. This module imports Textual and nothing heavy: the loader (PyYAML), the screens
+and the search engine are imported when first needed, after the first frame is on screen.
 """
 
 from __future__ import annotations
@@ -133,7 +132,10 @@ class BriefingApp(App[None], inherit_bindings=False):
         from briefing_tui.screens.main import MainScreen
 
         self.failed = False
-        self._show(MainScreen(message.briefing, restore=self._view_to_keep()))
+        if message.reload and isinstance(self._shown, MainScreen):
+            self._shown.update_briefing(message.briefing)  # in place: dialogs over it stay
+        else:
+            self._show(MainScreen(message.briefing, restore=self._view_to_keep()))
         if message.reload:
             self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
         source = message.briefing.source.file if message.briefing.source else None
@@ -143,16 +145,19 @@ class BriefingApp(App[None], inherit_bindings=False):
     @on(loading.LoadFailed)
     def _show_problems(self, message: loading.LoadFailed) -> None:
         from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
+        from briefing_tui.screens.library import FolderErrorScreen
+        from briefing_tui.screens.main import MainScreen
 
-        self.failed = True
+        self.failed = not (message.reload and isinstance(self._shown, MainScreen))
         if self.folder:
-            from briefing_tui.screens.library import FolderErrorScreen
-
             self.push_screen(FolderErrorScreen(str(self.briefing_path), message.problems))
             return
-        self._view = self._view_to_keep()
-        note = RELOAD_NOTE if message.reload else None
-        self._show(ErrorScreen(str(self.briefing_path), message.problems, note=note))
+        if not self.failed and isinstance(self._shown, MainScreen):
+            self._shown.show_problems(message.problems)  # over the last good version
+        else:
+            self._view = self._view_to_keep()
+            note = RELOAD_NOTE if message.reload else None
+            self._show(ErrorScreen(str(self.briefing_path), message.problems, note=note))
         self._keep_watching()
 
     @on(loading.Gone)
@@ -174,8 +179,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         self._keep_watching()
 
     def _show(self, screen: Screen[Any]) -> None:
-        """Show the briefing's (main or error) screen; in place of the last one, closing what is over
-        it: details and the like show the old content."""
+        """Show the briefing's (main or error) screen, in place of the last one and all over it."""
         if self._shown is None:
             self.push_screen(screen)
         else:
@@ -189,13 +193,10 @@ class BriefingApp(App[None], inherit_bindings=False):
         if self._watcher is None:
             from briefing_tui.watching import FileWatcher
 
-            def changed(paths: set[Path]) -> None:
-                self.post_message(self.FilesChanged(frozenset(paths)))
-
-            def failed(error: str) -> None:
-                self.post_message(self.WatchFailed(error))
-
-            self._watcher = FileWatcher(changed, failed)
+            self._watcher = FileWatcher(
+                lambda paths: self.post_message(self.FilesChanged(frozenset(paths))),
+                lambda error: self.post_message(self.WatchFailed(error)),
+            )
         return self._watcher
 
     def _keep_watching(self) -> None:

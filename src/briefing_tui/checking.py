@@ -29,8 +29,8 @@ def check_file(path: str, max_bytes: int) -> Checked:
             return path, tuple(exc.problems)
     if not seen:
         return path, ()
-    data, pos = seen[-1]
-    return path, tuple(briefing_warnings(data, pos, path, briefing.source_text))
+    data, pos, text = seen[-1]
+    return path, tuple(briefing_warnings(data, pos, path, briefing.source_text, text=text))
 
 
 def check_chunk(paths: list[str], max_bytes: int) -> list[Checked]:

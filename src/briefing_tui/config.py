@@ -1,6 +1,7 @@
-"""User configuration: the theme, the keymap and a library's named views, in YAML.
+"""User configuration: theme, keymap, editor, check's warnings and a library's named views, in YAML.
 
     theme: nord
+    editor: code --wait  # or "myed --line {line} --col {column} {file}"
     keymap:            # binding id: keys (comma-separated, or a list)
       quit: ctrl+q
       down: j,down,ctrl+n
@@ -31,7 +32,7 @@ from briefing_tui.paths import write_atomically
 ENV_VAR = "BRIEFING_TUI_CONFIG"
 APP_NAME = "briefing-tui"
 MAX_BYTES = 1024 * 1024
-KNOWN_KEYS = ("theme", "keymap", "warnings", "views")
+KNOWN_KEYS = ("theme", "keymap", "warnings", "views", "editor")
 
 
 class ConfigError(Exception):
@@ -47,6 +48,8 @@ class Config:
     warnings_off: frozenset[str] = frozenset()
     #: Named filters of a library (name -> filter), offered in the command palette.
     views: dict[str, str] = field(default_factory=dict)
+    #: The editor `e` opens (a command, or a template with {file} {line} {column}); None: the environment's.
+    editor: str | None = None
     problems: list[str] = field(default_factory=list)
     #: False when the file exists but could not be read as a mapping: it must not be overwritten.
     writable: bool = True
@@ -129,6 +132,14 @@ def load_config(path: Path) -> Config:
         config.theme = theme.strip()
     elif theme is not None:
         config.problems.append(f"{path}: theme: expected a theme name, found {_kind(theme)}")
+    if "editor" in data:
+        from briefing_tui.editor import setting_problem
+
+        editor = data["editor"]
+        if (problem := setting_problem(editor)) is None:
+            config.editor = editor
+        else:
+            config.problems.append(f"{path}: editor: {problem}")
     keymap = data.get("keymap")
     if isinstance(keymap, dict):
         for binding_id, value in keymap.items():

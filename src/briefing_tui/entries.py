@@ -2,7 +2,7 @@
 if it failed to load, and the whole briefing, built only when asked for.
 
 A summary is a few hundred bytes kept in the cache beside the briefing, so a folder of 10,000 lists,
-sorts and filters without building 10,000 briefings. Cheap to import (no pydantic).
+sorts and filters without building 10,000 briefings. Cheap to import (no loader).
 """
 
 from __future__ import annotations

@@ -116,18 +116,15 @@ KEYS: Mapping[str, Key] = _registry(
     Key("first-hit", "enter", "First hit", tooltip="Go to the first hit"),
     Key("search-to-list", "down", "To the list", show=False),
     Key("close", "escape", "Close", tooltip="Close the dialog"),
-    Key(
-        "show-source",
-        "s",
-        "Source",
-        tooltip="Show the source article with the evidence highlighted",
-    ),
+    Key("show-source", "s", "Source", tooltip="Show the source article with the evidence highlighted"),
     Key("next-quote", "n", "Next quote"),
     Key("previous-quote", "N,p", "Previous quote"),
     # The library at desk scale (issue 8): its sorts, its people, a person's dossier.
     Key("sort", "o", "Sort", tooltip="Sort by date, published date, headline or participants"),
     Key("people", "p", "People", tooltip="Every person of the library, each once"),
     Key("briefings", "b", "Briefings", tooltip="Back to the list of briefings"),
+    # Edit at the line (issue 9): the item, field, problem or quote, in the user's editor.
+    Key("edit", "e", "Edit", tooltip="Open the file in your editor at this line", show=False),
 )
 
 
@@ -246,6 +243,7 @@ GROUPS: tuple[Group, ...] = (
             "clear-search",
             "back",
             "details",  # on the headline: the whole briefing's details
+            "edit",
         ),
         ("main",),
         library_ids=frozenset({"back"}),
@@ -260,9 +258,9 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "Search box", (SEARCH_BOX_CLEAR, *_keys("first-hit", "search-to-list")), ("main", "library", "people")
     ),
-    Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY), ("details",)),
-    Group("Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote")), ("source",)),
-    Group("Error screen", (ERROR_QUIT, ERROR_COPY), ("error", "entry-error")),
+    Group("Details", (*_DIALOG_KEYS, KEYS["show-source"], DETAILS_COPY, KEYS["edit"]), ("details",)),
+    Group("Source", (*_DIALOG_KEYS, *_keys("next-quote", "previous-quote", "edit")), ("source",)),
+    Group("Error screen", (ERROR_QUIT, ERROR_COPY, KEYS["edit"]), ("error", "entry-error")),
     Group(
         "Library",
         (LIBRARY_SEARCH, LIBRARY_CLEAR, LIBRARY_OPEN, *_keys("sort", "people"), KEYS["back"]),

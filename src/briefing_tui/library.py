@@ -8,7 +8,7 @@ Opening lists the folder and takes every file the cache (`store`) has unchanged 
 summary only, enough to list, sort and filter; the briefing itself is built when first asked for.
 The other files are loaded in full by the loader, in worker processes when there are many
 (`pool`), and written to the cache as they come; `progress` hears of each batch, with its entries,
-so a list can fill while the rest loads. Nothing here imports pydantic until a file must be loaded.
+so a list can fill while the rest loads. Nothing here imports the loader until a file must be loaded.
 """
 
 from __future__ import annotations
@@ -304,7 +304,7 @@ class Library:
                 return None
         try:
             return from_data(json.loads(data), path=str(entry.path), source_text=source_text)
-        except ValueError:  # pydantic's ValidationError is one: data no briefing has
+        except ValueError:  # data no briefing has
             return None
 
     # -- what a library holds ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Files and where they live: bundled files in a checkout and an installed wheel alike, which names
 are briefings, and writing a file whole.
 
-Cheap to import (no pydantic, no textual): the config and the file watcher use it before or beside
+Cheap to import (no loader, no textual): the config and the file watcher use it before or beside
 the first frame.
 """
 

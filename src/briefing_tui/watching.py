@@ -45,8 +45,8 @@ class FileWatcher:
 
     def __init__(
         self,
-        on_change: Callable[[set[Path]], None],
-        on_error: Callable[[str], None],
+        on_change: Callable[[set[Path]], object],
+        on_error: Callable[[str], object],
     ) -> None:
         self._on_change = on_change
         self._on_error = on_error

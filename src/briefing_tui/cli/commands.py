@@ -18,7 +18,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def schema(_: argparse.Namespace) -> int:
-    from briefing_tui.format.model import json_schema
+    from briefing_tui.format.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -3,7 +3,7 @@
 Keys come in the order the format lists them; absent values (None) and empty lists, which are the
 defaults, are left out, while empty text is kept (it is not the default). Dates are ISO strings and
 evidence is always a list. Only attributes are read, so this works for any object with the model's
-attribute names (the runtime model is due to become plain dataclasses). The JSON export writes it,
+attribute names. The JSON export writes it,
 and written back as JSON (which the YAML loader reads) it loads as the same briefing.
 """
 
@@ -92,12 +92,39 @@ def to_data(briefing: Any) -> dict[str, Any]:
 def from_data(data: dict[str, Any], *, path: str, source_text: str | None) -> Briefing:
     """The briefing `to_data` made `data` from, as loaded from `path` with its source's text.
 
-    For data that was checked when it was stored (the library's cache): it is not checked again
-    against its file, its events or its source. Pydantic's validation of plain data is the fastest
-    way to rebuild the frozen models today (twice as fast as `model_construct`, measured); it
-    raises `ValidationError` for data no briefing could have produced. The model is imported
-    here, so that `to_data` stays free of pydantic.
+    For data that was checked when it was stored (the library's cache): it is not checked again,
+    only put back into the model's classes (dates from ISO text, lists as tuples). Raises
+    `ValueError` for data no briefing could have produced (a key the model does not have, one
+    missing, a date that is none), so the caller can load the file instead.
     """
-    from briefing_tui.format.model import Briefing as Model
+    from briefing_tui.format import model
 
-    return Model.loaded(data, path=path, source_text=source_text)
+    def item(cls: Any, fields: dict[str, Any]) -> Any:
+        return cls(**{k: tuple(v) if type(v) is list else v for k, v in fields.items()})
+
+    try:
+        values = dict(data)
+        for name in ("date", "published"):
+            if name in values:
+                values[name] = dt.date.fromisoformat(values[name])
+        if "source" in values:
+            values["source"] = model.Source(**values["source"])
+        for name, cls in _ITEM_CLASSES.items():
+            if name in values:
+                made = getattr(model, cls)
+                values[name] = tuple([item(made, fields) for fields in values[name]])
+        if "topics" in values:
+            values["topics"] = tuple(values["topics"])
+        briefing = model.Briefing(**values)
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValueError(f"not the data of a briefing: {exc}") from None
+    return briefing.attached(path, source_text)
+
+
+_ITEM_CLASSES = {
+    "key_points": "KeyPoint",
+    "agreements": "Agreement",
+    "events": "Event",
+    "figures": "Figure",
+    "participants": "Participant",
+}

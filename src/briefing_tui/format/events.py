@@ -4,12 +4,15 @@ participant's `present_at` gives is one of them."""
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.format.invisible import has_visible
 from briefing_tui.format.problems import FileContext, Problem
 from briefing_tui.format.suggest import Suggester
 from briefing_tui.format.yamltree import Pos, items_at
+
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Briefing
 
 #: Event names listed when a `present_at` name is like none of them.
 MAX_LISTED = 10
@@ -60,3 +63,11 @@ def _listed(events: dict[str, int]) -> str:
     if len(events) > MAX_LISTED:
         names += f" and {len(events) - MAX_LISTED:,} more"
     return f" (events: {names})"
+
+
+def events_clean(briefing: Briefing) -> bool:
+    """For a valid briefing: whether `event_problems` would find nothing (it says what and where)."""
+    names = {event.name for event in briefing.events}
+    if len(names) < len(briefing.events):
+        return False
+    return all(name in names for person in briefing.participants for name in person.present_at)

@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.format.characters import FORBIDDEN_CHARS, UNSAFE_CHARS
 from briefing_tui.format.invisible import has_visible
@@ -19,6 +19,9 @@ from briefing_tui.format.problems import BriefingError, FileContext, Problem
 from briefing_tui.format.quotes import Haystack, normalise_quote
 from briefing_tui.format.reading import forbidden_chars, read_text
 from briefing_tui.format.yamltree import Pos, items_at
+
+if TYPE_CHECKING:
+    from briefing_tui.format.model import Briefing
 
 #: Evidence quotes not found that get a closest passage; the search for one is slow.
 MAX_CLOSEST = 20
@@ -31,6 +34,37 @@ def evidence_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> tupl
     if not isinstance(file_name, str) or not file_name.strip():
         return [], None
     at = pos.child("source").child("file")
+    problems, text = _read_source(file_name, file, at)
+    if text is None:
+        return problems, None
+    return _quotes_not_found(data, pos, file, file_name, text), text
+
+
+def source_if_clean(briefing: Briefing, file: FileContext) -> tuple[bool, str | None]:
+    """For a valid briefing: whether its source file and evidence have no problem (when they have,
+    `evidence_problems` says what and where), and the source's text."""
+    file_name = briefing.source.file if briefing.source is not None else None
+    if file_name is None or not file_name.strip():
+        return True, None
+    problems, text = _read_source(file_name, file, Pos(0, 0))
+    if text is None:
+        return not problems, None
+    sections = (briefing.key_points, briefing.agreements, briefing.events, briefing.figures)
+    quotes = [
+        quote for items in (*sections, briefing.participants) for item in items for quote in item.evidence
+    ]
+    if not quotes:
+        return True, text
+    haystack = Haystack(unicodedata.normalize("NFC", text)).text
+    for quote in dict.fromkeys(quotes):
+        needle = normalise_quote(quote)
+        if has_visible(needle) and needle not in haystack:
+            return False, text
+    return True, text
+
+
+def _read_source(file_name: str, file: FileContext, at: Pos) -> tuple[list[Problem], str | None]:
+    """Problems with the source file named `file_name` (at `at`), or its text when it has none."""
 
     def fail(message: str) -> tuple[list[Problem], None]:
         return [file.at(at, message, "source-file")], None
@@ -57,7 +91,7 @@ def evidence_problems(data: dict[str, Any], pos: Pos, file: FileContext) -> tupl
     bad_chars = forbidden_chars(text, file_name, UNSAFE_CHARS)
     if bad_chars:
         return _in_briefing(bad_chars, file, at, what), None
-    return _quotes_not_found(data, pos, file, file_name, text), text
+    return [], text
 
 
 def _in_briefing(found: list[Problem], file: FileContext, at: Pos, what: str) -> list[Problem]:

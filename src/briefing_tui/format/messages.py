@@ -1,45 +1,26 @@
-"""Pydantic's validation errors as plain English, each at the place in the file it is about.
+"""The format's validation errors as plain English, each at the place in the file it is about.
 
-Pydantic names a place by its path through the data (`participants.2.name`) and says what it wanted
-in its own terms (`string_type`); a person editing YAML needs a line and column, what was found (as
-YAML read it, which is not always what they meant) and how to fix it.
+`validate` names a place by its path through the data (`participants.2.name`) and says what it wanted
+in a validator's terms (`string_type`); a person editing YAML needs a line and column, what was found
+(as YAML read it, which is not always what they meant) and how to fix it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
+from briefing_tui.format.data import BRIEFING_FIELDS, ITEM_FIELDS, SOURCE_FIELDS
 from briefing_tui.format.invisible import empty_message
-from briefing_tui.format.model import (
-    DATE_AND_TIME,
-    Agreement,
-    Briefing,
-    Event,
-    Figure,
-    KeyPoint,
-    Participant,
-    Source,
-)
+from briefing_tui.format.kinds import DATE_AND_TIME, Error, Errors
 from briefing_tui.format.problems import FileContext, Problem
 from briefing_tui.format.scalars import date_problem
 from briefing_tui.format.suggest import Suggester
 from briefing_tui.format.yamltree import Pos
 
-if TYPE_CHECKING:
-    from pydantic_core import ErrorDetails
-
-_CHILD_MODELS: dict[str, type[BaseModel]] = {
-    "source": Source,
-    "key_points": KeyPoint,
-    "agreements": Agreement,
-    "events": Event,
-    "figures": Figure,
-    "participants": Participant,
-}
+#: The keys of each kind of item, by the key the items are under.
+_CHILD_KEYS: dict[str, tuple[str, ...]] = {"source": SOURCE_FIELDS, **ITEM_FIELDS}
 _NOUNS = {
     "key_points": "key point",
     "agreements": "agreement",
@@ -51,14 +32,13 @@ _KEY_ERRORS = frozenset({"missing", "extra_forbidden"})
 
 
 def validation_problems(
-    exc: ValidationError, pos: Pos, file: FileContext, skip: set[tuple[int, int]]
+    errors: Errors, pos: Pos, file: FileContext, skip: set[tuple[int, int]]
 ) -> Iterator[Problem]:
-    """A problem for each of pydantic's errors, but none at a place in `skip` (already reported)."""
+    """A problem for each of the errors, but none at a place in `skip` (already reported)."""
     seen: set[tuple[int | str, ...]] = set()
-    # Per model: its keys' did-you-mean, and the list of them for a key like none of them.
-    keys: dict[type[BaseModel], tuple[Suggester, str]] = {}
-    errors = exc.errors(include_url=False)
-    # pydantic also calls a list "too short" when its only items failed: that is not a problem of its own.
+    # Per kind of item: its keys' did-you-mean, and the list of them for a key like none of them.
+    keys: dict[tuple[str, ...], tuple[Suggester, str]] = {}
+    # A list is not "too short" when its only items failed: that is not a problem of its own.
     failed_within = {tuple(e["loc"][:i]) for e in errors for i in range(1, len(e["loc"]))}
     for error in errors:
         loc = tuple(error["loc"])
@@ -66,14 +46,13 @@ def validation_problems(
             continue
         if error["type"] == "extra_forbidden":
             line, column = _key_pos(pos, loc)
-            model = _model_at(loc[:-1])
+            model = _keys_at(loc[:-1])
             name = str(loc[-1])
-            where = "a briefing" if model is Briefing else f"{_NOUNS.get(str(loc[0]), 'source')!s}"
+            where = "a briefing" if model is BRIEFING_FIELDS else f"{_NOUNS.get(str(loc[0]), 'source')!s}"
             known = keys.get(model)
             if known is None:
-                names = [k for k in model.model_fields if not k.startswith("_")]
-                listed = f" (known keys: {', '.join(names)}; or prefix it with 'x-')"
-                known = keys[model] = (Suggester(names), listed)
+                listed = f" (known keys: {', '.join(model)}; or prefix it with 'x-')"
+                known = keys[model] = (Suggester(model), listed)
             hint = known[0].hint(name) or known[1]
             message, code = f"unknown key {name!r} in {where}{hint}", "unknown-key"
         else:
@@ -103,7 +82,7 @@ def validation_problems(
 
 
 def _code(error_type: str, key: int | str | None, message: str) -> str:
-    """The problem's code (see `problems`) for one of pydantic's errors, told apart by its type and
+    """The problem's code (see `problems`) for one of the errors, told apart by its type and
     by the message made of it."""
     if error_type == "missing":
         return "missing-key"
@@ -139,7 +118,7 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(error: ErrorDetails, pos: Pos, key: int | str | None) -> str:
+def _message(error: Error, pos: Pos, key: int | str | None) -> str:
     kind, value = error["type"], error.get("input")
     raw = pos.raw
     if kind == "missing":
@@ -196,7 +175,8 @@ def _message(error: ErrorDetails, pos: Pos, key: int | str | None) -> str:
         if raw is not None and message.endswith(DATE_AND_TIME):
             message = message.removesuffix(DATE_AND_TIME) + repr(raw)
         return message
-    return error["msg"][:1].lower() + error["msg"][1:]
+    said: str = error["msg"]
+    return said[:1].lower() + said[1:]
 
 
 def _quote_hint(key: int | str | None, raw: str | None) -> str:
@@ -223,8 +203,8 @@ def _colon_hint(key: int | str | None, value: dict[Any, Any], pos: Pos) -> str:
     return f"; if it is text holding ': ', quote it: {fixed}"
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
-    return _CHILD_MODELS.get(str(loc[0]), Briefing) if loc else Briefing
+def _keys_at(loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    return _CHILD_KEYS.get(str(loc[0]), BRIEFING_FIELDS) if loc else BRIEFING_FIELDS
 
 
 # -- positions -------------------------------------------------------------------------------------

@@ -28,10 +28,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from briefing_tui.format.characters import FORBIDDEN_CHARS
-from briefing_tui.format.yamltree import Pos
+
+if TYPE_CHECKING:
+    from briefing_tui.format.yamltree import Pos
 
 #: Every code a problem may have.
 CODES = frozenset(

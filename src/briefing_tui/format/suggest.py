@@ -1,7 +1,7 @@
 """The did-you-mean hint of every "unknown name" message, in briefings and in the config alike.
 
-Kept apart from the messages about briefings, which need pydantic: the config is read before the
-app's first frame and must not wait for it.
+Kept apart from the messages about briefings, which need the loader: the config is read before
+the app's first frame and must not wait for it.
 
 A file may misspell thousands of names among thousands of choices (every `present_at` against every
 event), so a hint must cost the same however many choices there are: each misspelling is compared

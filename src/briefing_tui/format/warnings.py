@@ -44,18 +44,58 @@ MAX_LINES = 3
 MAX_LISTED = 4
 
 
+class KeyPath(Pos):
+    """A place in a document named by its keys and indexes, where no positions were read (the
+    loader's fast path): warnings are looked for with these, and only when one is found is the
+    text read again with positions to say where (`placed`)."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: tuple[str | int, ...] = ()) -> None:
+        super().__init__(0, 0)
+        self.keys = keys
+
+    def child(self, key: str | int) -> Pos:
+        return KeyPath((*self.keys, key))
+
+
+def _resolved(root: Pos, at: Pos) -> Pos:
+    """`at`, a `KeyPath`, as the place it names in the tree read with positions."""
+    if isinstance(at, KeyPath):
+        for key in at.keys:
+            root = root.child(key)
+        return root
+    return at
+
+
 def briefing_warnings(
     data: Any,
-    pos: Pos,
+    pos: Pos | None,
     shown: str,
     source_text: str | None,
     *,
     off: Collection[str] = (),
+    text: str = "",
 ) -> list[Problem]:
     """The warnings of a briefing read as `data` at `pos` (a file without errors), whose source
-    file holds `source_text`; `shown` is the name its problems carry. In file order."""
+    file holds `source_text`; `shown` is the name its problems carry. In file order. `pos` None:
+    the loader read no positions; `text` is read again for them if a warning is found."""
     if not isinstance(data, dict):
         return []
+    root = KeyPath() if pos is None else pos
+    found = _found(data, root, source_text, off)
+    if pos is None and found:
+        from briefing_tui.format.yamltree import read_tree
+
+        _, read = read_tree(text, [])
+        found = [(_resolved(read, at), message, code) for at, message, code in found]
+    found.sort(key=lambda f: (f[0].line, f[0].column))
+    return [Problem(shown, at.line, at.column, message, code, "warning") for at, message, code in found]
+
+
+def _found(
+    data: dict[str, Any], pos: Pos, source_text: str | None, off: Collection[str]
+) -> list[tuple[Pos, str, str]]:
     found: list[tuple[Pos, str, str]] = []
     if "participant-present-nowhere" not in off:
         found += _present_nowhere(data, pos)
@@ -68,8 +108,7 @@ def briefing_warnings(
             found += _points_without_evidence(data, pos, source_name)
     if "agreement-party-not-a-side" not in off:
         found += _parties_not_sides(data, pos)
-    found.sort(key=lambda f: (f[0].line, f[0].column))
-    return [Problem(shown, at.line, at.column, message, code, "warning") for at, message, code in found]
+    return found
 
 
 def _present_nowhere(data: dict[str, Any], pos: Pos) -> Iterator[tuple[Pos, str, str]]:

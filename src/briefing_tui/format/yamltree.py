@@ -63,11 +63,9 @@ def items_at(data: dict[str, Any], pos: Pos, key: str) -> Iterator[tuple[Any, Po
     values = data.get(key)
     if not isinstance(values, list):
         return
-    children = pos.children.get(key) if isinstance(pos.children, dict) else None
-    item_pos = children[2].children if children else None
+    list_pos = pos.child(key)
     for index, value in enumerate(values):
-        if isinstance(item_pos, list) and index < len(item_pos):
-            yield value, item_pos[index]
+        yield value, list_pos.child(index)
 
 
 class _Frame:

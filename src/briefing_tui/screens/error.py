@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing_tui import keys
-from briefing_tui.widgets.lists import ScrollBox
-from briefing_tui.widgets.text import DIM, paragraph, plain
+from briefing_tui.widgets.problems import ProblemList
+from briefing_tui.widgets.text import DIM, plain
 
 #: The exit status after a briefing failed to load.
 FAILED = 1
@@ -45,8 +46,8 @@ class ErrorScreen(Screen[None]):
                 ),
                 id="error-path",
             )
-            with ScrollBox(id="problems"):
-                yield Static(paragraph("\n".join(self.problems)), id="problem-text")
+            # A row each: `e` edits at the highlighted one.
+            yield ProblemList(self.problems, path=Path(self.path), id="problems")
             hint = Content.styled(self._hint(), DIM)
             if self.note is not None:
                 hint = Content.assemble(plain(self.note), "\n", hint)
@@ -59,7 +60,11 @@ class ErrorScreen(Screen[None]):
 
     def _hint(self) -> str:
         quit_keys, copy_keys = self.keys_of("quit"), self.keys_of("copy")
-        return f"{quit_keys} quits with exit status {FAILED} · {copy_keys} copies the problems"
+        edit_keys = self.keys_of("edit")
+        return (
+            f"{quit_keys} quits with exit status {FAILED} · {copy_keys} copies the problems"
+            f" · {edit_keys} edits at the highlighted one"
+        )
 
     def action_quit(self) -> None:
         self.app.exit(return_code=FAILED)

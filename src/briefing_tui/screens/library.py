@@ -300,15 +300,21 @@ class LibraryScreen(Screen[None]):
         shown_path = shown.briefing.path if isinstance(shown, MainScreen) else shown.path
         if shown_path is None or Path(shown_path).resolve() not in {path.resolve() for path in changed}:
             return
-        view = shown.view_state() if isinstance(shown, MainScreen) else None
         entry = next((e for e in library.entries if e.path.resolve() == Path(shown_path).resolve()), None)
-        return_to(self)
-        if entry is not None and entry.briefing is not None:
-            self.app.push_screen(MainScreen(entry.briefing, back=True, restore=view))
-            self.notify(f"Reloaded {entry.path.name}", markup=False)
-            return
         problems = [str(p) for p in entry.problems] if entry is not None else []
         problems = problems or [f"{shown_path}: file not found"]
+        if isinstance(shown, MainScreen):  # in place: a broken save keeps the last good version
+            if entry is not None and entry.briefing is not None:
+                shown.update_briefing(entry.briefing)
+                self.notify(f"Reloaded {entry.path.name}", markup=False)
+            else:
+                shown.show_problems(problems)
+            return
+        return_to(self)
+        if entry is not None and entry.briefing is not None:
+            self.app.push_screen(MainScreen(entry.briefing, back=True))
+            self.notify(f"Reloaded {entry.path.name}", markup=False)
+            return
         self.app.push_screen(EntryErrorScreen(str(shown_path), problems, note=RELOAD_NOTE))
 
     def folder_gone(self) -> None:

@@ -22,9 +22,10 @@ from briefing_tui import gc_control, items, keys
 from briefing_tui.items import Ref
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
-from briefing_tui.widgets.headline import HeadlinePane
+from briefing_tui.widgets.headline import HeadlinePane, headline_content
 from briefing_tui.widgets.lists import ItemList, Pane
 from briefing_tui.widgets.participants import ParticipantsPane, participant_rows
+from briefing_tui.widgets.problems import ProblemList
 from briefing_tui.widgets.searchable import SearchableList
 from briefing_tui.widgets.text import heading_row, item_row, plain, side_styles
 
@@ -96,6 +97,7 @@ class MainScreen(Screen[None]):
         *(keys.bind(f"pane-{number}", f"pane({number})") for number in range(1, 5)),
         keys.bind("search", "search"),
         keys.bind("copy", "copy"),
+        keys.bind("edit", "edit"),
         keys.bind("clear-search", "clear_search"),
         # After clear-search: Escape clears a search first, and goes back only when there is none.
         keys.BACK,
@@ -174,12 +176,61 @@ class MainScreen(Screen[None]):
         replaces this screen when the file is back). False if it says so already."""
         if self.query("#gone"):
             return False
+        self.query("#reload-problems").remove()  # the problems of a file that is not there
         name = Path(self.briefing.path).name if self.briefing.path else "The briefing"
         text = (
             f"{name} was moved or deleted: this is the last version read. It reloads when the file is back."
         )
         self.mount(Static(plain(text), id="gone"), before=0)
         return True
+
+    # -- live reload: the last good version stays -----------------------------------------------
+
+    def update_briefing(self, briefing: Briefing) -> None:
+        """Show `briefing` (the file saved again) in place: the focused pane, the cursors (on the
+        same items where they still exist), a search and any details dialog open over this screen
+        (refreshed) stay; a banner of problems or a "gone" line goes."""
+        from briefing_tui.screens.details import DetailsScreen
+
+        view = self.view_state()
+        if self.query("#reload-problems:focus"):  # the banner goes: the next stop takes focus
+            view = ViewState(0, view.cursors)
+        self._restore = view
+        self._rows_shown = False
+        self.briefing = briefing
+        self.query("#gone").remove()
+        self.query("#reload-problems").remove()
+        self.query_one(HeadlinePane).briefing = briefing
+        self.query_one("#headline-text", Static).update(headline_content(briefing))
+        for list_id in LIST_IDS[:2]:
+            kinds = items.kinds_shown_by(list_id)
+            counts = " · ".join(str(len(items.refs(briefing, kind))) for kind in kinds)
+            self.query_one(f"#{list_id}-pane", Pane).set_count(counts)
+        self.participants.update_briefing(briefing)
+        self._build_rows()
+        stack = self.app.screen_stack
+        for screen in stack[stack.index(self) + 1 :] if self in stack else []:
+            if isinstance(screen, DetailsScreen):
+                screen.update_briefing(briefing)
+
+    def show_problems(self, problems: list[str]) -> None:
+        """The saved file no longer loads: list its problems in a banner at the top, over the last
+        good version (which stays as it was until a save that loads)."""
+        count = len(problems)
+        name = Path(self.briefing.path).name if self.briefing.path else "The briefing"
+        title = f"{name} no longer loads ({count} problem{'s' * (count != 1)}): this is the last good version"
+        keymap = keys.keymap_of(self.app)
+        edit, copy = (" or ".join(keys.current_keys(each, keymap)) for each in ("edit", "copy"))
+        hint = f"{edit} edits at the highlighted problem · {copy} copies them"
+        banners = list(self.query("#reload-problems").results(ProblemList))
+        banner = banners[0] if banners else None
+        if banner is None:
+            path = Path(self.briefing.path) if self.briefing.path else None
+            banner = ProblemList(problems, path=path, id="reload-problems")
+            self.mount(banner, before=0)
+        else:
+            banner.set_problems(problems)
+        banner.border_title, banner.border_subtitle = title, hint
 
     def view_state(self) -> ViewState:
         """The focused pane and the cursors, for the screen that replaces this one on a reload."""
@@ -251,6 +302,10 @@ class MainScreen(Screen[None]):
     def action_cycle_pane(self, step: int) -> None:
         current = self._current_pane()
         targets = self._focus_targets()
+        # A banner of problems is a stop before the headline.
+        for banner in self.query("#reload-problems"):
+            targets.insert(0, banner)
+            current = 0 if self.focused is banner else None if current is None else current + 1
         start = (0 if step > 0 else len(targets) - 1) if current is None else current + step
         focus_now(targets[start % len(targets)])
 
@@ -284,6 +339,18 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to copy here: move to an item first", severity="warning")
             return
         self.app.copy_to_clipboard(items.as_text(self.briefing, ref))  # which says how it went
+
+    def action_edit(self) -> None:
+        """The focused item (the headline: the briefing's start) in the user's editor."""
+        from briefing_tui.positions import item_target
+        from briefing_tui.screens.editing import request_edit
+
+        ref = self.focused_ref() or Ref("briefing", 0)
+        if self.briefing.path is None:
+            self.notify("This briefing was not read from a file", severity="warning")
+            return
+        path = Path(self.briefing.path)
+        request_edit(self.app, lambda: item_target(path, ref))
 
     def action_open(self, option_id: str) -> None:
         if (ref := Ref.from_option_id(option_id)) is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -23,12 +24,15 @@ class SourceScreen(ModalScreen[None]):
         *keys.DIALOG,
         keys.bind("next-quote", "quote(1)"),
         keys.bind("previous-quote", "quote(-1)"),
+        keys.bind("edit", "edit"),
     ]
 
     AUTO_FOCUS = "#source-body"
 
-    def __init__(self, source: str, quotes: Sequence[str], *, name: str) -> None:
+    def __init__(self, source: str, quotes: Sequence[str], *, name: str, path: Path | None = None) -> None:
+        """`path`: the source file, for `e` (None: not a file one can edit)."""
         super().__init__()
+        self.path = path
         if not unicodedata.is_normalized("NFC", source):
             source = unicodedata.normalize("NFC", source)
         self.source = source
@@ -66,6 +70,20 @@ class SourceScreen(ModalScreen[None]):
         self.current = (self.current + step) % len(self.found)
         self.body.set_current(self.current)
         self.scroll_to_current()
+
+    def action_edit(self) -> None:
+        """The source file in the user's editor, at the current quote (else at its start)."""
+        from briefing_tui.editor import Target
+        from briefing_tui.positions import text_target
+        from briefing_tui.screens.editing import request_edit
+
+        path = self.path
+        if path is None:
+            self.notify("This source is not a file to edit", severity="warning")
+            return
+        offset = self.found[self.current][0] if self.found else None
+        source = self.source
+        request_edit(self.app, lambda: Target(path) if offset is None else text_target(path, source, offset))
 
     def scroll_to_current(self) -> None:
         if self.found:

@@ -54,6 +54,14 @@ class ParticipantsPane(Pane):
         self.styles_by_side = side_styles(briefing.participants)
         self.set_count(str(len(briefing.participants)))
 
+    def update_briefing(self, briefing: Briefing) -> None:
+        """The same pane over a reloaded briefing: its search index anew (a search shows its hits
+        in it once built); the screen sets the rows."""
+        self.briefing = briefing
+        self.styles_by_side = side_styles(briefing.participants)
+        self.set_count(str(len(briefing.participants)))
+        self._build_index()
+
     def compose(self) -> ComposeResult:
         yield SearchableList(
             ItemList(id="participants"),
