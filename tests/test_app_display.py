@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.style import Style
+from textual.visual import Visual
 
 import apptest
 from apptest import HOSTILE, notifications, ready, screen_text
@@ -20,7 +24,7 @@ from briefing_tui.screens.source import SourceScreen
 from briefing_tui.search import FieldKey
 from briefing_tui.widgets.lists import ItemList
 from briefing_tui.widgets.searchable import SearchableList
-from briefing_tui.widgets.text import line, participant_row
+from briefing_tui.widgets.text import Hanging, line, participant_row, plain
 
 MARKUP = ["[bold red]x[/]", "[/]", "[link=https://evil.example]click me[/link]", "[@click=app.quit]"]
 
@@ -48,7 +52,8 @@ async def test_markup_like_text_shows_literally(tmp_path: Path, size: tuple[int,
         await pilot.pause()
         text = "\n".join(screen_lines(pilot))
         assert "[bold red]x[/]" in text
-        assert "[@click=app.quit]Side A[/]" in text
+        # A participant row is one line: at 120 columns this one ends in an ellipsis.
+        assert "[@click=app.quit]Side A[/]" in text or "[@click=app.quit]Side …" in text
         assert "[link=https://evil.example]click" in text
         assert app.is_running  # no markup was run: [@click=app.quit] quit nothing
         assert_layout_intact(pilot)
@@ -213,12 +218,21 @@ def test_rows_mark_the_matched_characters() -> None:
 
 
 def test_rows_wrap_under_the_text_not_the_marker() -> None:
-    person = Participant(name="Name", role="a role that is long enough to wrap twice over")
-    row = participant_row(person, "$accent")
+    row = Hanging(Content("• "), plain("a key point that is long enough to wrap twice over"))
     lines = row._wrap(20)[0].plain.split("\n")
     assert len(lines) == row.get_height({}, 20) > 1  # type: ignore[arg-type]
-    assert lines[0].startswith("▌ Name")
+    assert lines[0].startswith("• a key")
     assert all(other.startswith("  ") for other in lines[1:])
+
+
+async def test_a_participant_row_is_one_line_ending_in_an_ellipsis() -> None:
+    person = Participant(name="Name", role="a role that is long enough to wrap twice over")
+    row = participant_row(person, "$accent")
+    assert row.get_height({}, 20) == 1  # type: ignore[arg-type]
+    async with App[None]().run_test() as pilot:
+        strips = Visual.to_strips(pilot.app.screen, row, 20, None, Style())
+    assert [strip.text for strip in strips] == ["▌ Name  a role that…"]
+    assert "wrap twice over" in row.plain  # the details show it all
 
 
 def test_every_list_kind_addresses_items() -> None:

@@ -12,12 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import items, keys
 from briefing_tui.items import Ref, Value
 from briefing_tui.widgets.lists import ItemList, ScrollBox
+from briefing_tui.widgets.rows import LazyRows
 from briefing_tui.widgets.text import DIM, item_row, paragraph, side_styles
 
 if TYPE_CHECKING:
@@ -70,9 +71,15 @@ class DetailsScreen(ModalScreen[None]):
                 yield ItemList(self._related_options(refs), id="related")
         yield Footer(show_command_palette=False)
 
-    def _related_options(self, refs: list[Ref]) -> list[Option]:
-        colours = side_styles(self.briefing.participants)
-        return [Option(item_row(self.briefing, ref, colours), id=ref.option_id) for ref in refs]
+    def _related_options(self, refs: list[Ref]) -> LazyRows:
+        """Made as they are drawn: an event may have 12,000 attendees."""
+        briefing, colours = self.briefing, side_styles(self.briefing.participants)
+
+        def make(index: int) -> Option:
+            return Option(item_row(briefing, refs[index], colours), id=refs[index].option_id)
+
+        one_line = all(ref.kind == "participant" for ref in refs)
+        return LazyRows(len(refs), make, one_line=one_line)
 
     def on_mount(self) -> None:
         for item_list in self.query(ItemList):
@@ -140,8 +147,8 @@ class DetailsScreen(ModalScreen[None]):
         path = Path(self.briefing.path)
         request_edit(self.app, lambda: item_target(path, ref, label))
 
-    @on(OptionList.OptionSelected, "#related")
-    def _open_related(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#related")
+    def _open_related(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         if (ref := Ref.from_option_id(event.option.id)) is not None:
             self.app.push_screen(DetailsScreen(self.briefing, ref))

@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import keys
@@ -119,8 +119,8 @@ class DossierScreen(Screen[None]):
         elif self.app.screen is self:
             self.app.pop_screen()
 
-    @on(OptionList.OptionSelected, "#appearances")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#appearances")
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         kind, _, number = (event.option.id or "").partition(":")
         if kind == "appearance" and number.isdigit():

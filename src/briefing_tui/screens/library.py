@@ -23,7 +23,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import keys
@@ -386,8 +386,8 @@ class LibraryScreen(Screen[None]):
             FindScreen.in_library(self, lambda: self.library, open_briefing, folder=self.folder)
         )
 
-    @on(OptionList.OptionSelected, "#briefings")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#briefings")
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         row = self._rows.get((event.option.id or "").removeprefix("entry:"))
         if row is not None:

@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from briefing_tui import gc_control
+
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
     from briefing_tui.library import Library, Progress
@@ -77,8 +79,12 @@ def load(
         return Gone(path)
     if not folder:
         briefing = open_briefing(path)
-        return LoadFailed(briefing, reload) if isinstance(briefing, list) else Loaded(briefing, reload)
+        if isinstance(briefing, list):
+            return LoadFailed(briefing, reload)
+        gc_control.freeze()  # the briefing lives on: no collector pass scans it again
+        return Loaded(briefing, reload)
     library = open_library(path, None if reload else report)
+    gc_control.freeze()
     if isinstance(library, list):
         return FolderUnreadable(library[0]) if reload else LoadFailed(library)
     if not library.entries and not reload:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -15,16 +15,16 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui import items, keys
+from briefing_tui import gc_control, items, keys
 from briefing_tui.items import Ref
 from briefing_tui.screens.navigation import return_to
 from briefing_tui.widgets.focus import focus_now
 from briefing_tui.widgets.headline import HeadlinePane, headline_content
 from briefing_tui.widgets.lists import ItemList, Pane
-from briefing_tui.widgets.participants import ParticipantsPane
+from briefing_tui.widgets.participants import ParticipantsPane, participant_rows
 from briefing_tui.widgets.problems import ProblemList
 from briefing_tui.widgets.searchable import SearchableList
 from briefing_tui.widgets.text import heading_row, item_row, plain, side_styles
@@ -56,18 +56,20 @@ class ViewState:
 
 
 def _restore_cursor(item_list: ItemList, briefing: Briefing, ref: Ref, title: str) -> None:
-    """The item with the same title if there is one (it may have moved), else the same place."""
-    for option in item_list.options:
-        other = Ref.from_option_id(option.id)
-        if other is not None and other.kind == ref.kind and items.title(briefing, other) == title:
-            item_list.highlight_ref(other)
+    """The item with the same title if there is one (it may have moved), else the same place.
+    Looks at the items, not the list's rows: those are made only when drawn."""
+    for other in items.refs(briefing, items.kind_of(ref)):
+        if items.title(briefing, other) == title and item_list.highlight_ref(other):
             return
     item_list.highlight_ref(ref)
 
 
-def list_rows(briefing: Briefing, list_id: str, side_colours: Mapping[str | None, str]) -> list[Option]:
+def list_rows(briefing: Briefing, list_id: str, side_colours: Mapping[str | None, str]) -> Sequence[Option]:
     """The rows of the list `list_id`: every item of the kinds it shows, under a heading for each
-    kind when it shows several. O(items): built off the UI thread."""
+    kind when it shows several. O(items): built off the UI thread; the participants' are made as
+    they come on screen."""
+    if list_id == "participants" and briefing.participants:
+        return participant_rows(briefing, side_colours)
     kinds = items.kinds_shown_by(list_id)
     options: list[Option] = []
     for kind in kinds:
@@ -85,7 +87,7 @@ class MainScreen(Screen[None]):
     class RowsReady(Message, bubble=False):
         """From the screen's worker: the rows of its lists, by list id."""
 
-        def __init__(self, rows: dict[str, list[Option]]) -> None:
+        def __init__(self, rows: dict[str, Sequence[Option]]) -> None:
             super().__init__()
             self.rows = rows
 
@@ -149,7 +151,9 @@ class MainScreen(Screen[None]):
         # Off the UI thread: a briefing may list thousands of people.
         briefing = self.briefing
         colours = side_styles(briefing.participants)
-        self.post_message(self.RowsReady({each: list_rows(briefing, each, colours) for each in LIST_IDS}))
+        with gc_control.paused():  # thousands of rows that live on: no collector pass over them
+            rows = {each: list_rows(briefing, each, colours) for each in LIST_IDS}
+        self.post_message(self.RowsReady(rows))
 
     @on(RowsReady)
     def _show_rows(self, message: RowsReady) -> None:
@@ -375,8 +379,8 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(DetailsScreen(self.briefing, ref))
 
-    @on(OptionList.OptionSelected)
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected)
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         if (ref := Ref.from_option_id(event.option.id)) is not None:
             self.open_details(ref)
 

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from briefing_tui import keys
@@ -143,8 +143,8 @@ class PeopleScreen(Screen[None]):
         elif self.app.screen is self:
             self.app.pop_screen()
 
-    @on(OptionList.OptionSelected, "#people")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.OptionSelected, "#people")
+    def _option_selected(self, event: ItemList.OptionSelected) -> None:
         event.stop()
         kind, _, number = (event.option.id or "").partition(":")
         if kind == "person" and number.isdigit() and self.people is not None:

@@ -2,53 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from briefing_tui import keys
 from briefing_tui.items import Ref
 from briefing_tui.widgets.focus import KeysFollowFocus
+from briefing_tui.widgets.virtual_list import VirtualList
 
 
-def can_page(option_list: OptionList) -> bool:
-    """Whether `option_list` can move by a page: Textual 8.2.8 raises `KeyError: 0` paging a list
-    with options that has no size yet (not laid out, or no room): see `screens.palette`."""
+def can_page(option_list: OptionList | VirtualList) -> bool:
+    """Whether `option_list` can move by a page: Textual 8.2.8 raises `KeyError: 0` paging an
+    OptionList with options that has no size yet (not laid out, or no room): see `screens.palette`."""
     return option_list.option_count > 0 and bool(option_list.scrollable_content_region)
 
 
-class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
-    """An OptionList whose options are items (option id = `Ref.option_id`) or plain headings."""
+class ItemList(KeysFollowFocus, VirtualList, inherit_bindings=False):
+    """A list whose rows are items (option id = `Ref.option_id`) or plain headings, drawn a line
+    at a time (`VirtualList`): a list of 100,000 people costs what its visible rows cost."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.LIST_MOVES,
         keys.bind("details", "select"),
     ]
 
-    def __init__(self, options: Iterable[Option] = (), *, id: str | None = None) -> None:
-        super().__init__(*options, id=id, markup=False)
-
-    def watch_show_vertical_scrollbar(self) -> None:
-        # OptionList measures rows when they are set: a scrollbar that comes (or goes) after that
-        # narrows (or widens) them, and rows that wrap would be cut. Replacing a prompt with itself
-        # is its public way to measure them again.
-        if self.option_count:
-            self.replace_option_prompt_at_index(0, self.get_option_at_index(0).prompt)
+    def __init__(self, options: Iterable[Option] | Sequence[Option] = (), *, id: str | None = None) -> None:
+        super().__init__(options, id=id)
 
     @property
     def current_ref(self) -> Ref | None:
         option = self.highlighted_option
         return Ref.from_option_id(option.id) if option is not None else None
-
-    def index_of(self, option_id: str) -> int | None:
-        try:
-            return self.get_option_index(option_id)
-        except OptionDoesNotExist:
-            return None
 
     def highlight_id(self, option_id: str) -> bool:
         """Move the cursor to the option `option_id`; False if there is none."""
@@ -74,18 +63,9 @@ class ItemList(KeysFollowFocus, OptionList, inherit_bindings=False):
         super().action_cursor_up()
         self._reveal_heading()
 
-    def action_page_down(self) -> None:
-        if can_page(self):
-            super().action_page_down()  # type: ignore[no-untyped-call]
-
-    def action_page_up(self) -> None:
-        if can_page(self):
-            super().action_page_up()  # type: ignore[no-untyped-call]
-
     def _reveal_heading(self) -> None:
         # On the first item, show the heading(s) above it too.
-        highlighted = self.highlighted
-        if highlighted is not None and all(o.disabled for o in self.options[:highlighted]):
+        if self.highlighted is not None and self.highlighted == self.next_enabled(0, 1):
             self.scroll_home(animate=False, immediate=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -9,14 +10,34 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from briefing_tui import gc_control
 from briefing_tui.items import Ref
 from briefing_tui.widgets.lists import ItemList, Pane
 from briefing_tui.widgets.searchable import SearchableList, SearchBox
 from briefing_tui.widgets.text import participant_row, side_styles
+from briefing_tui.widgets.virtual_list import LazyRows
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
     from briefing_tui.search import Hit, SearchIndex
+
+
+def participant_rows(briefing: Briefing, side_colours: Mapping[str | None, str]) -> LazyRows:
+    """Everyone's rows (option ids `participant:N`), each made when it is first drawn: listing
+    100,000 people makes the forty on screen."""
+    people = briefing.participants
+
+    def make(index: int) -> Option:
+        person = people[index]
+        return Option(participant_row(person, side_colours[person.side]), id=f"participant:{index}")
+
+    def locate(option_id: str) -> int | None:
+        ref = Ref.from_option_id(option_id)
+        if ref is None or ref.kind != "participant" or not 0 <= ref.index < len(people):
+            return None
+        return ref.index
+
+    return LazyRows(len(people), make, one_line=True, locate=locate)
 
 
 class ParticipantsPane(Pane):
@@ -64,7 +85,7 @@ class ParticipantsPane(Pane):
     def search_box(self) -> SearchBox:
         return self.searchable.search_box
 
-    def set_rows(self, rows: list[Option]) -> None:
+    def set_rows(self, rows: Sequence[Option]) -> None:
         """Everyone's rows (the screen builds them), listed unless a search shows its hits."""
         self.searchable.set_rows(rows)
 
@@ -78,7 +99,9 @@ class ParticipantsPane(Pane):
     def _build_index(self) -> None:
         from briefing_tui.search import SearchIndex
 
-        self.post_message(self.IndexReady(SearchIndex(self.briefing.participants)))
+        index = SearchIndex(self.briefing.participants)
+        gc_control.freeze()  # the index lives as long as the briefing
+        self.post_message(self.IndexReady(index))
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

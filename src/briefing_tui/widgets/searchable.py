@@ -3,13 +3,16 @@ people search are both one.
 
 Searching runs in a thread worker (exclusive, so a new query cancels the last) and every query gets
 a generation number: results that come back for an older query are dropped, so the newest query
-always wins and typing never waits for a search.
+always wins and typing never waits for a search. The worker hands over the hits, not rows: the list
+makes a hit's row when it comes on screen (`LazyRows`), so a frame never waits for a thousand rows.
+Clearing the search shows again the very list of every row the host gave (`set_rows`): nothing is
+built or measured anew, whatever its length.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -25,7 +28,8 @@ from textual.worker import get_current_worker
 from briefing_tui import keys
 from briefing_tui.widgets.focus import KeysFollowFocus, focus_now
 from briefing_tui.widgets.lists import ItemList
-from briefing_tui.widgets.text import DIM, plain
+from briefing_tui.widgets.text import DIM, OneLine, plain
+from briefing_tui.widgets.virtual_list import LazyRows
 
 if TYPE_CHECKING:
     from briefing_tui.search import Hit, SearchIndex
@@ -55,9 +59,9 @@ class SearchBox(KeysFollowFocus, Input):
 class SearchableList(Vertical):
     """A `SearchBox` (id `search`) over an `ItemList` of rows, which a query filters.
 
-    The host gives the list, the function that makes a search hit a row (it runs in the search
-    thread), every row (`set_rows`) and the index (`use_index`, once built); it hears what the list
-    shows from the messages `ShowingAll`, `Waiting` and `Found`, to show counts.
+    The host gives the list, the function that makes a search hit a row (called for the rows on
+    screen, on the UI thread), every row (`set_rows`) and the index (`use_index`, once built); it
+    hears what the list shows from the messages `ShowingAll`, `Waiting` and `Found`, to show counts.
     """
 
     class ShowingAll(Message):
@@ -73,11 +77,13 @@ class SearchableList(Vertical):
             self.found = found
 
     class SearchDone(Message, bubble=False):
-        def __init__(self, generation: int, query: str, options: list[Option], more: bool) -> None:
+        """A query's hits (at most `LIMIT`; `more`: there were more)."""
+
+        def __init__(self, generation: int, query: str, hits: Sequence[Hit], more: bool) -> None:
             super().__init__()
             self.generation = generation
             self.query = query
-            self.options = options
+            self.hits = hits
             self.more = more
 
     class SearchFailed(Message, bubble=False):
@@ -92,7 +98,7 @@ class SearchableList(Vertical):
         self._hit_row = hit_row
         self._placeholder = placeholder
         #: Every row: what the list shows while the query is blank.
-        self.rows: list[Option] = []
+        self.rows: Sequence[Option] = []
         self.index: SearchIndex | None = None
         # One search at a time: the engine caches per-word results and is not made for threads.
         self._search_lock = threading.Lock()
@@ -129,7 +135,7 @@ class SearchableList(Vertical):
         """The row of `rows` the cursor is on, or goes back to when the query is cleared."""
         return self._row_before if self._showing_hits else self.item_list.highlighted
 
-    def set_rows(self, rows: list[Option], *, highlight: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[Option], *, highlight: int | None = None) -> None:
         """Every row, listed while the query is blank. `highlight`: the row for the cursor (by
         default it stays on the same item if it can)."""
         self.rows = rows
@@ -187,12 +193,22 @@ class SearchableList(Vertical):
                 if generation != self.generation:
                     return  # a newer query came while this one waited
                 hits = index.search(query, limit=LIMIT + 1)
-            options = [self._hit_row(hit) for hit in hits[:LIMIT]]
         except Exception as exc:  # a bug in the engine must not take the app down
             self.post_message(self.SearchFailed(generation, f"{type(exc).__name__}: {exc}"))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchDone(generation, query, options, len(hits) > LIMIT))
+            self.post_message(self.SearchDone(generation, query, hits[:LIMIT], len(hits) > LIMIT))
+
+    def hit_rows(self, hits: Sequence[Hit]) -> LazyRows:
+        """The rows of `hits`, each made when it is first drawn (or looked up)."""
+        make = self._hit_row
+
+        def row(index: int) -> Option:
+            return make(hits[index])
+
+        rows = LazyRows(len(hits), row, one_line=False)
+        rows.one_line = bool(hits) and type(rows[0].prompt) is OneLine  # one function makes them all
+        return rows
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
@@ -202,8 +218,8 @@ class SearchableList(Vertical):
         if not self._showing_hits:
             self._row_before = item_list.highlighted or 0
             self._showing_hits = True
-        if message.options:
-            item_list.set_options(message.options)
+        if message.hits:
+            item_list.set_options(self.hit_rows(message.hits))
             item_list.highlight_first()
         else:
             nothing = Content.assemble(
@@ -211,7 +227,7 @@ class SearchableList(Vertical):
             )
             item_list.set_options([Option(nothing, disabled=True)])
         self.shown_generation = message.generation
-        self.post_message(self.Found(f"{len(message.options)}{'+' if message.more else ''}"))
+        self.post_message(self.Found(f"{len(message.hits)}{'+' if message.more else ''}"))
 
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
