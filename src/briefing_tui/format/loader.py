@@ -13,10 +13,7 @@ give the same verdict on every file (tests/test_loader_paths.py).
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +30,7 @@ from briefing_tui.format.tap import tap
 from briefing_tui.format.validate import validate_briefing
 from briefing_tui.format.yamltree import EXTENSION_PREFIX, Pos, read_tree
 from briefing_tui.format.yamlvalues import Unsure, read_values
+from briefing_tui.gc_control import paused
 
 
 def load_briefing(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Briefing:
@@ -54,7 +52,7 @@ def parse_briefing(
 
 
 def _load(text: str, file: FileContext, *, clean: bool = False) -> Briefing:
-    with paused_gc():
+    with paused():  # a big file makes millions of objects and no cycles: no collector passes
         loaded, valid = _attempt(text, file, clean=clean)
         return loaded or slow_path(text, file, valid=valid)
 
@@ -97,19 +95,6 @@ def slow_path(text: str, file: FileContext, *, valid: Briefing | None = None) ->
         raise BriefingError(_problems(file, exc.problems)) from None
     tap(data, pos, text)
     return _validate(data, pos, tree_problems, file, valid if not tree_problems else None)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic collector: a big file makes millions of objects and no cycles, and the
-    collector's repeated passes over them doubled load time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _validate(
@@ -158,6 +143,5 @@ __all__ = [
     "load_briefing",
     "normalise_quote",
     "parse_briefing",
-    "paused_gc",
     "read_text",
 ]
