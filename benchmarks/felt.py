@@ -52,6 +52,8 @@ from typing import TYPE_CHECKING
 
 import pyte
 
+from as_installed import as_installed
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -498,6 +500,7 @@ def main() -> int:
     )
     parser.add_argument("--data", type=Path, help="folder for the generated files (kept between runs)")
     args = parser.parse_args()
+    as_installed(args.app_python)
 
     from corpus import write_briefing, write_folder
 

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from as_installed import as_installed
+
 HERE = Path(__file__).resolve().parent
 
 FILTERS = (
@@ -173,6 +175,7 @@ def main() -> None:
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    as_installed()
     if args.step:
         steps = {
             "pyyaml": lambda: step_pyyaml(args.folder),

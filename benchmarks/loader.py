@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from as_installed import as_installed
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "pakistan-kazakhstan-state-visit.yaml"
 
@@ -86,6 +88,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    as_installed()
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "generated.yaml"
         generate(args.people, big)

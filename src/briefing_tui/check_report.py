@@ -118,12 +118,19 @@ class _Output:
             print(json.dumps(self.rows, ensure_ascii=False, indent=2))
 
 
+def _workers(files: int) -> int:
+    if files <= 1:  # one file is checked here: no pool to import (a tenth of a small check's time)
+        return 0
+    from briefing_tui.pool import worker_count
+
+    return worker_count(files)
+
+
 def run(args: argparse.Namespace) -> int:
     from briefing_tui.checking import check_files, without
     from briefing_tui.config import load_config, resolve_config_path
+    from briefing_tui.folders import folder_entries  # not library's: check never uses the cache
     from briefing_tui.format.reading import DEFAULT_MAX_BYTES
-    from briefing_tui.library import folder_entries
-    from briefing_tui.pool import worker_count
     from briefing_tui.reports import ProgressBar
 
     config = load_config(resolve_config_path(args.config))
@@ -146,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         # large folder, and prints in file order as results come.
         results: dict[str, tuple[Problem, ...]] = {}
         shown = received = 0
-        batches = check_files(paths, max_bytes=DEFAULT_MAX_BYTES, workers=worker_count(len(paths)))
+        batches = check_files(paths, max_bytes=DEFAULT_MAX_BYTES, workers=_workers(len(paths)))
         for batch in chain(batches, [[]]):  # the last, empty, prints the entries skipped at the end
             results.update(batch)
             received += len(batch)

@@ -50,6 +50,8 @@ def _guarded(path: str, max_bytes: int) -> Checked:
 
 def check_files(paths: Sequence[str], *, max_bytes: int, workers: int) -> Iterator[list[Checked]]:
     """`check_file` for every path, in batches as they are done."""
+    if workers <= 0 or len(paths) <= 1:  # here, as `run` would, without importing the process pool
+        return ([_guarded(path, max_bytes)] for path in paths)
     from briefing_tui.workers import run
 
     return run(paths, _guarded, f"{__name__}:check_chunk", max_bytes=max_bytes, workers=workers)
