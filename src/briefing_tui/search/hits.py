@@ -6,8 +6,8 @@ Spans are offsets into the participant's own text, whatever the script: a query 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing_tui.search.fields import NAME, FieldKey, field_texts
