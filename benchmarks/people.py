@@ -365,8 +365,12 @@ class _Names:
 
 def generate(count: int, seed: int = 7) -> list[Participant]:
     """`count` participants, the same for the same seed."""
+    from briefing_tui.format.model import Participant
 
-    return [Participant.model_construct(**record) for record in records(count, seed)]
+    return [
+        Participant(**{k: tuple(v) if isinstance(v, list) else v for k, v in record.items()})
+        for record in records(count, seed)
+    ]
 
 
 def records(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
