@@ -26,7 +26,8 @@ Ranking: a word's score is its match quality (exact > variant > prefix > typo) t
 weight (name > aliases > role > organization > side > events, from `fields.FIELDS`) times a small
 penalty for long fields; a participant's score is the sum over query words, plus a little for
 query words found in the same order in one field. Ties go to name matches, then to the order of
-the list. Each hit carries the spans that matched, per field (`hits`).
+the list. Each hit carries the spans that matched, per field (`hits`), worked out when first read:
+the UI asks for a thousand hits and draws a screenful, so only those pay for their spans.
 """
 
 from __future__ import annotations
