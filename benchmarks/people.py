@@ -365,8 +365,13 @@ class _Names:
 
 def generate(count: int, seed: int = 7) -> list[Participant]:
     """`count` participants, the same for the same seed."""
+    from briefing_tui.format.model import Participant
 
-    return [Participant.model_construct(**record) for record in records(count, seed)]
+    fields: list[dict[str, Any]] = [
+        {key: tuple(value) if isinstance(value, list) else value for key, value in record.items()}
+        for record in records(count, seed)
+    ]
+    return [Participant(**record) for record in fields]
 
 
 def records(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:

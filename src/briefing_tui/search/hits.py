@@ -6,7 +6,7 @@ Spans are offsets into the participant's own text, whatever the script: a query 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,15 +20,55 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    """One participant found by a query."""
+    """One participant found by a query.
 
-    participant: Participant
-    position: int  # index into the participants the index was built from
-    score: float  # higher is better
-    #: where (`FieldKey("name")`, `FieldKey("aliases", 0)`, ...) → matched (start, end) spans there
-    spans: dict[FieldKey, tuple[Span, ...]] = field(default_factory=dict)
+    `spans` — where (`FieldKey("name")`, `FieldKey("aliases", 0)`, ...) → the matched (start, end)
+    spans there — are worked out when first read: a search of a thousand hits pays only for the
+    rows shown.
+    """
+
+    __slots__ = ("_matches", "_spans", "participant", "position", "score")
+
+    def __init__(
+        self,
+        participant: Participant,
+        position: int,  # index into the participants the index was built from
+        score: float,  # higher is better
+        spans: dict[FieldKey, tuple[Span, ...]] | None = None,
+        *,
+        matches: Sequence[Matched] = (),
+    ) -> None:
+        self.participant = participant
+        self.position = position
+        self.score = score
+        self._spans = spans if spans is not None or matches else {}
+        self._matches = matches
+
+    @property
+    def spans(self) -> dict[FieldKey, tuple[Span, ...]]:
+        if self._spans is None:
+            # Two threads may both compute it: the same dict either way.
+            self._spans = spans_of(self.participant, self._matches)
+        return self._spans
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return (self.participant, self.position, self.score, self.spans) == (
+            other.participant,
+            other.position,
+            other.score,
+            other.spans,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # as the frozen dataclass with a dict field was
+
+    def __repr__(self) -> str:
+        return (
+            f"Hit(participant={self.participant!r}, position={self.position!r}, "
+            f"score={self.score!r}, spans={self.spans!r})"
+        )
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +76,7 @@ def tokens_of(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(tokens(text))
 
 
-def spans_of(person: Participant, matches: list[Matched]) -> dict[FieldKey, tuple[Span, ...]]:
+def spans_of(person: Participant, matches: Sequence[Matched]) -> dict[FieldKey, tuple[Span, ...]]:
     """Where in each of `person`'s fields the query's matches are: sorted, merged spans."""
     spans: dict[FieldKey, list[Span]] = {}
     for slot, key, text in field_texts(person):

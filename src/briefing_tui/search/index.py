@@ -26,14 +26,15 @@ Ranking: a word's score is its match quality (exact > variant > prefix > typo) t
 weight (name > aliases > role > organization > side > events, from `fields.FIELDS`) times a small
 penalty for long fields; a participant's score is the sum over query words, plus a little for
 query words found in the same order in one field. Ties go to name matches, then to the order of
-the list. Each hit carries the spans that matched, per field (`hits`).
+the list. Each hit carries the spans that matched, per field (`hits`), worked out when first read:
+the UI asks for a thousand hits and draws a screenful, so only those pay for their spans.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 from heapq import nsmallest
 from itertools import pairwise
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, cast
 
 from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, field_code, field_texts
 from briefing_tui.search.fold import analyse, name_initials, variant_key
-from briefing_tui.search.hits import Hit, spans_of, tokens_of
+from briefing_tui.search.hits import Hit, tokens_of
 from briefing_tui.search.query import Group, Term, parse_query
 from briefing_tui.search.terms import (
     INITIALS_SCORE,
@@ -202,29 +203,13 @@ class SearchIndex:
             # Rerank the best few by word order: "ambassador of turkey to uzbekistan" is not
             # "Ambassador of Uzbekistan to Turkey", though every word matches both.
             ranked = self._rank(required, optional, excluded, limit + _RERANK)
-            ranked = [(score + self._in_order(p, groups), p) for score, p in ranked]
+            matched = [_tokens_matched(entries) for entries in groups]
+            people = self._participants
+            memo: dict[str, list[str]] = {}  # roles, sides and events repeat
+            ranked = [(score + _in_order(people[p], matched, memo), p) for score, p in ranked]
             ranked = sorted(ranked, key=lambda item: (-item[0], item[1]))[:limit]
         matches = [m for entries in groups for m in entries.matched]
         return [self._hit(position, score, matches) for score, position in ranked]
-
-    def _in_order(self, position: int, groups: list[Entries]) -> int:
-        """A bonus for each two query words that one field has in the same order."""
-        best = 0
-        for _, _, text in field_texts(self._participants[position]):
-            found = [f for f, _, _ in tokens_of(text)]
-            if len(found) < 2:
-                continue
-            firsts = []
-            for entries in groups:
-                at = None
-                for i, token in enumerate(found):
-                    if any(token in m.quality for m in entries.matched):
-                        at = i
-                        break
-                firsts.append(at)
-            pairs = sum(1 for a, b in pairwise(firsts) if a is not None and b is not None and a < b)
-            best = max(best, pairs)
-        return best * _ORDER_BONUS
 
     def _rank(
         self, required: list[Entries], optional: list[Entries], excluded: set[int], limit: int
@@ -358,11 +343,39 @@ class SearchIndex:
     # --- hits ---------------------------------------------------------------------------------
 
     def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
-        person = self._participants[position]
-        return Hit(person, position, score / self._terms.scale, spans_of(person, matches))
+        return Hit(self._participants[position], position, score / self._terms.scale, matches=matches)
 
 
 # --- ranking helpers ----------------------------------------------------------------------------
+
+
+def _tokens_matched(entries: Entries) -> Container[str]:
+    """Every token a group's terms matched (one `in` instead of one per term)."""
+    if len(entries.matched) == 1:
+        return entries.matched[0].quality
+    return set().union(*(m.quality for m in entries.matched))
+
+
+def _in_order(person: Participant, groups: list[Container[str]], memo: dict[str, list[str]]) -> int:
+    """A bonus for each two query words that one field of `person` has in the same order."""
+    best = 0
+    for _, _, text in field_texts(person):
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = [f for f, _, _ in tokens_of(text)]
+        if len(found) < 2:
+            continue
+        firsts = []
+        for tokens in groups:
+            at = None
+            for i, token in enumerate(found):
+                if token in tokens:
+                    at = i
+                    break
+            firsts.append(at)
+        pairs = sum(1 for a, b in pairwise(firsts) if a is not None and b is not None and a < b)
+        best = max(best, pairs)
+    return best * _ORDER_BONUS
 
 
 def _walk_top(entries: EntryList, limit: int, excluded: set[int]) -> list[tuple[int, int]]:

@@ -99,8 +99,11 @@ class ParticipantsPane(Pane):
     def _build_index(self) -> None:
         from briefing_tui.search import SearchIndex
 
-        index = SearchIndex(self.briefing.participants)
-        gc_control.freeze()  # the index lives as long as the briefing
+        # The collector paused and the index frozen after: no collection at the end of the build,
+        # which would scan everything it made in one go, holding the GIL (and the UI) for 50+ ms.
+        with gc_control.paused():
+            index = SearchIndex(self.briefing.participants)
+            gc_control.freeze()  # the index lives as long as the briefing
         self.post_message(self.IndexReady(index))
 
     @on(IndexReady)
