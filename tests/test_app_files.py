@@ -44,3 +44,33 @@ async def test_every_briefing_file_opens_without_a_traceback(
             assert not any("Traceback" in problem for problem in screen.problems)
         await pilot.press("q")
     assert app.return_code == (1 if failed else 0)
+
+
+async def test_a_file_shown_from_a_cold_cache_is_cached_after_it_is_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The briefing is shown before its cache entry is made (a third of a big file's cold open);
+    the entry is written after, so the next start is served by the cache."""
+    import shutil
+
+    import briefing_tui.format.loader as loader
+    from briefing_tui.paths import sample_path
+
+    monkeypatch.setenv("BRIEFING_TUI_CACHE", str(tmp_path / "cache"))
+    for name in (sample_path().name, sample_path().with_suffix(".txt").name):
+        shutil.copy(sample_path().parent / name, tmp_path / name)
+    path = tmp_path / sample_path().name
+    loads: list[str] = []
+    real = loader.load_briefing
+
+    def counting(file: Path, **kwargs: int) -> object:
+        loads.append(Path(file).name)
+        return real(file, **kwargs)
+
+    monkeypatch.setattr(loader, "load_briefing", counting)
+    for _ in range(2):
+        app = make_app(tmp_path, path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert isinstance(app.screen, MainScreen)
+    assert loads == [path.name]  # the second start came from the cache the first one wrote

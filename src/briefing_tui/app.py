@@ -20,13 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from briefing_tui import keys
-from briefing_tui.config import (
-    Config,
-    ConfigError,
-    load_config,
-    resolve_config_path,
-    save_theme,
-)
+from briefing_tui.config import Config, ConfigError, load_config, resolve_config_path, save_theme
 from briefing_tui.screens import loading
 from briefing_tui.screens.copying import copy_text
 from briefing_tui.screens.navigation import return_to
@@ -138,6 +132,8 @@ class BriefingApp(App[None], inherit_bindings=False):
             self._show(MainScreen(message.briefing, restore=self._view_to_keep()))
         if message.reload:
             self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
+        if message.store is not None:  # the cache entry is written once the briefing is on screen
+            self.call_after_refresh(self.run_worker, message.store, thread=True, exit_on_error=False)
         source = message.briefing.source.file if message.briefing.source else None
         self._source_path = self.briefing_path.parent / source if source else None
         self._keep_watching()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from briefing_tui.format.model import Briefing
+    from briefing_tui.format.model import Briefing, Participant
     from briefing_tui.format.problems import Problem
 
 
@@ -136,3 +137,23 @@ class LibraryEntry:
             if self._briefing is None:
                 self.summary = None
         return self._briefing
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A participant and the briefing they appear in."""
+
+    participant: Participant
+    entry: LibraryEntry
+
+
+def participants_of(people: Sequence[PersonRef]) -> list[Participant]:
+    return [ref.participant for ref in people]
+
+
+def newest_first(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
+    """Newest briefing first (ties keep file order), then the files that failed to load."""
+    valid = [e for e in entries if e.summary is not None]
+    invalid = [e for e in entries if e.summary is None]
+    valid.sort(key=lambda e: e.summary.date if e.summary else dt.date.min, reverse=True)
+    return valid + invalid

@@ -13,7 +13,6 @@ so a list can fill while the rest loads. Nothing here imports the loader until a
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,17 +21,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.checksums import Row, loader_version
-from briefing_tui.entries import LibraryEntry, Summary
+from briefing_tui.entries import LibraryEntry, PersonRef, Summary, newest_first, participants_of
 from briefing_tui.folders import briefing_files_with_stat, folder_entries
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES
 from briefing_tui.paths import cache_path
-from briefing_tui.stamps import digest, file_digest, is_racy, regular_stat, source_target, stamp
+from briefing_tui.stamps import (
+    file_digest,
+    is_racy,
+    regular_stat,
+    source_target,
+    stamp,
+    unchanged_source,
+)
 from briefing_tui.store import Store
 
 if TYPE_CHECKING:
     from briefing_tui.filters import FilterIndex, Sort
     from briefing_tui.find import Found
-    from briefing_tui.format.model import Briefing, Participant
+    from briefing_tui.format.model import Briefing
     from briefing_tui.format.problems import Problem
     from briefing_tui.persons import People
     from briefing_tui.pool import Result
@@ -81,12 +87,16 @@ def load_library(
     return Library.open(Path(path), use_cache=use_cache, progress=progress, workers=workers)
 
 
-def load_cached(path: str | os.PathLike[str], *, use_cache: bool = True) -> Briefing:
-    """One briefing file through the cache: what `load_briefing` returns, or raises, for it."""
+def load_cached(
+    path: str | os.PathLike[str], *, use_cache: bool = True, later: Later | None = None
+) -> Briefing:
+    """One briefing file through the cache: what `load_briefing` returns, or raises, for it. `later`:
+    a file not in the cache is returned once loaded, and `later` given the writing of its cache entry,
+    to run once it is on screen (a third of a big file's cold open); else the entry is written first."""
     from briefing_tui.format.problems import BriefingError
 
     library = Library(Path(path), use_cache=use_cache)
-    library.load(single=True)
+    library.load(single=True, later=later)
     [entry] = library.entries
     briefing = entry.briefing
     if briefing is None:
@@ -100,6 +110,10 @@ def briefing_files(path: Path) -> Iterator[Path]:
         yield path
         return
     yield from (Path(found) for found, _ in briefing_files_with_stat(path))
+
+
+#: Given a piece of work (writing a cache entry), runs it later (see `load_cached`).
+Later = Callable[[Callable[[], None]], object]
 
 
 class Library:
@@ -135,10 +149,15 @@ class Library:
     # -- loading -----------------------------------------------------------------------------------
 
     def load(
-        self, *, progress: ProgressCallback | None = None, workers: int | None = None, single: bool = False
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        workers: int | None = None,
+        single: bool = False,
+        later: Later | None = None,
     ) -> None:
         """List the files and load them: cached ones first, the others in full (`single`: `root`
-        is one file, even if it is a folder: the loader then says so)."""
+        is one file, even if it is a folder: the loader then says so; `later`: see `load_cached`)."""
         from briefing_tui import pool
 
         self._persons = None
@@ -163,6 +182,9 @@ class Library:
             else:
                 entries.append(LibraryEntry(path, summary, fetch=self._fetch, file_id=row.id))
         self.entries = entries
+        if single and later is not None and missing:
+            self._load_first(missing[0], keys, later)
+            return
         total = len(listing)
         if progress is not None:
             progress(Progress(len(entries), total, tuple(entries)))
@@ -177,6 +199,22 @@ class Library:
         hits = {keys.of(entry.path_text) for entry in entries}
         stale = [key for key in rows if key not in listed or (key not in hits and key not in stored)]
         self._forget(stale)
+
+    def _load_first(self, path: str, keys: _Keys, later: Later) -> None:
+        """One file loaded in full, listed at once; its cache entry made and written `later`."""
+        from briefing_tui import pool
+
+        loaded = pool.guarded(pool.load_then_prepare, path, self.max_bytes)
+        if isinstance(loaded, pool.Failed):
+            self.entries = [LibraryEntry(path, problems=loaded.problems)]
+            return
+        briefing, prepare = loaded
+        self.entries = [LibraryEntry(path, briefing=briefing)]
+
+        def write() -> None:
+            self._add([prepare(False)], keys, set())
+
+        later(write)
 
     def _load_all(self, paths: Sequence[str], workers: int) -> Iterator[list[Result]]:
         """Load results in batches (a batch a worker could not finish is loaded here)."""
@@ -299,7 +337,7 @@ class Library:
             return None
         source_text = None
         if row.source_name is not None:
-            source_text = _source_text(row, entry.path_text)
+            source_text = unchanged_source(row, entry.path_text)
             if source_text is None:
                 return None
         try:
@@ -357,7 +395,7 @@ class Library:
             return None
         if found is None or found[0].source_name is None:
             return None
-        return _source_text(found[0], entry.path_text)
+        return unchanged_source(found[0], entry.path_text)
 
     def persons(self) -> People:
         """Every person of the library once (see `persons`); built on first use."""
@@ -410,40 +448,3 @@ class _Keys:
 
     def of(self, path: str) -> str:
         return path if self._as_is else os.path.abspath(path)
-
-
-def _source_text(row: Row, path: str) -> str | None:
-    """The text of an entry's source file, if it is still the one the entry was checked against."""
-    assert row.source_name is not None
-    target = source_target(path, row.source_name)
-    if target is None:
-        return None
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read()
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if digest(data) != row.source_digest:
-        return None
-    return text.removeprefix("\ufeff")
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRef:
-    """A participant and the briefing they appear in."""
-
-    participant: Participant
-    entry: LibraryEntry
-
-
-def participants_of(people: Sequence[PersonRef]) -> list[Participant]:
-    return [ref.participant for ref in people]
-
-
-def newest_first(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
-    """Newest briefing first (ties keep file order), then the files that failed to load."""
-    valid = [e for e in entries if e.summary is not None]
-    invalid = [e for e in entries if e.summary is None]
-    valid.sort(key=lambda e: e.summary.date if e.summary else dt.date.min, reverse=True)
-    return valid + invalid

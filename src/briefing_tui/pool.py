@@ -12,13 +12,16 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing_tui.stamps import digest, regular_stat, source_target, stamp
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
     from briefing_tui.format.problems import Problem
+
+T = TypeVar("T")
 
 #: Fewer files than this load in this process: starting workers costs more than it saves.
 POOL_THRESHOLD = 48
@@ -59,11 +62,15 @@ Result = Loaded | Failed
 
 def load_file(path: str, max_bytes: int, keep: bool = False) -> Result:
     """Load one file fully, with the loader, and prepare what the cache stores."""
-    from briefing_tui.entries import summary_of
-    from briefing_tui.format.data import to_data
+    loaded = load_then_prepare(path, max_bytes)
+    return loaded if isinstance(loaded, Failed) else loaded[1](keep)
+
+
+def load_then_prepare(path: str, max_bytes: int) -> Failed | tuple[Briefing, Callable[[bool], Loaded]]:
+    """Load one file fully: its problems, or the briefing and what makes, when called, what the cache
+    stores of it (`keep`: with the briefing). The two steps apart let a briefing be shown first."""
     from briefing_tui.format.loader import load_briefing
     from briefing_tui.format.problems import BriefingError
-    from briefing_tui.fulltext import index_rows
 
     read_ns = time.time_ns()
     before = _read(path)
@@ -71,6 +78,16 @@ def load_file(path: str, max_bytes: int, keep: bool = False) -> Result:
         briefing = load_briefing(path, max_bytes=max_bytes)
     except BriefingError as exc:
         return Failed(path, tuple(exc.problems))
+    return briefing, partial(_prepared, path, briefing, before, read_ns)
+
+
+def _prepared(
+    path: str, briefing: Briefing, before: tuple[str, bytes] | None, read_ns: int, keep: bool
+) -> Loaded:
+    from briefing_tui.entries import summary_of
+    from briefing_tui.format.data import to_data
+    from briefing_tui.fulltext import index_rows
+
     source_name = briefing.source.file if briefing.source is not None else None
     target = source_target(path, source_name) if source_name else None
     source_before = _read(target) if target else None
@@ -114,10 +131,10 @@ def _read(path: str) -> tuple[str, bytes] | None:
 
 def load_chunk(paths: list[str], max_bytes: int) -> list[Result]:
     """`load_file` for each path, as a worker process runs it."""
-    return [_guarded(load_file, path, max_bytes) for path in paths]
+    return [guarded(load_file, path, max_bytes) for path in paths]
 
 
-def _guarded(work: Callable[[str, int], Result], path: str, max_bytes: int) -> Result:
+def guarded(work: Callable[[str, int], T], path: str, max_bytes: int) -> T | Failed:
     """`work` on one file; a failure the loader did not foresee becomes that file's problem, so one
     file cannot cost the others of its batch."""
     try:
@@ -148,11 +165,11 @@ def load_files(paths: Sequence[str], *, max_bytes: int, workers: int) -> Iterato
 
 
 def _load_guarded(path: str, max_bytes: int) -> Result:
-    return _guarded(load_file, path, max_bytes)
+    return guarded(load_file, path, max_bytes)
 
 
 def _load_here(path: str, max_bytes: int) -> Result:
-    return _guarded(_keeping, path, max_bytes)
+    return guarded(_keeping, path, max_bytes)
 
 
 def _keeping(path: str, max_bytes: int) -> Result:

@@ -24,6 +24,10 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.checksums import Row
 
 #: A file changed this close to (or after) the writing of its entry is compared by content: the
 #: coarsest common file system time (FAT) is two seconds.
@@ -86,3 +90,20 @@ def source_target(briefing_path: str, name: str) -> str | None:
     except (OSError, RuntimeError, ValueError):
         return None
     return str(target) if target.is_relative_to(resolved_folder) else None
+
+
+def unchanged_source(row: Row, path: str) -> str | None:
+    """The text of an entry's source file, if it is still the one the entry was checked against."""
+    assert row.source_name is not None
+    target = source_target(path, row.source_name)
+    if target is None:
+        return None
+    try:
+        with open(target, "rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if digest(data) != row.source_digest:
+        return None
+    return text.removeprefix("\ufeff")

@@ -19,13 +19,15 @@ from briefing_tui import gc_control
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Briefing
-    from briefing_tui.library import Library, Progress
+    from briefing_tui.library import Later, Library, Progress
 
 
 @dataclass
 class Loaded(Message):
     briefing: Briefing
     reload: bool = False
+    #: Writes the briefing's cache entry: to run once it is on screen (None: nothing to write).
+    store: Callable[[], None] | None = None
 
 
 @dataclass
@@ -78,11 +80,12 @@ def load(
     if reload and not (path.is_dir() if folder else path.exists()):
         return Gone(path)
     if not folder:
-        briefing = open_briefing(path)
+        writes: list[Callable[[], None]] = []
+        briefing = open_briefing(path, later=writes.append)
         if isinstance(briefing, list):
             return LoadFailed(briefing, reload)
         gc_control.freeze()  # the briefing lives on: no collector pass scans it again
-        return Loaded(briefing, reload)
+        return Loaded(briefing, reload, writes[0] if writes else None)
     library = open_library(path, None if reload else report)
     gc_control.freeze()
     if isinstance(library, list):
@@ -92,16 +95,16 @@ def load(
     return LibraryLoaded(library, reload, changed or frozenset())
 
 
-def open_briefing(path: Path) -> Briefing | list[str]:
+def open_briefing(path: Path, later: Later | None = None) -> Briefing | list[str]:
     """The briefing at `path` (through the cache), or its problems. Imports the loader: not before
-    the first frame."""
+    the first frame. `later`: see `library.load_cached`."""
     try:
         from briefing_tui import BriefingError
         from briefing_tui.library import load_cached
     except Exception as exc:  # pragma: no cover - an install problem, shown not raised
         return [f"{path}: cannot load the loader: {exc}"]
     try:
-        return load_cached(path)
+        return load_cached(path, later=later)
     except BriefingError as exc:
         return [str(problem) for problem in exc.problems] or [f"{path}: {exc}"]
     except Exception as exc:  # the promise is no traceback, whatever happens
