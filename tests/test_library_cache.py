@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import briefing_tui.format.loader as loader
 from briefing_tui.format.problems import BriefingError
@@ -376,3 +378,25 @@ def test_a_file_broken_after_listing_shows_its_problems_when_opened(folder: Path
     [entry] = library.entries
     assert entry.briefing is None
     assert entry.problems and "YAML syntax error" in entry.problems[0].message
+
+
+@given(
+    data=st.dictionaries(
+        st.text(max_size=5),
+        st.one_of(
+            st.lists(st.one_of(st.integers(), st.text(max_size=4), st.none()), max_size=1200),
+            st.text(max_size=5),
+            st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+        ),
+        max_size=4,
+    )
+)
+@example(data={"participants": [{"name": f"P{i}"} for i in range(1001)], "k": list(range(500))})
+@settings(max_examples=60, deadline=None)
+def test_the_cache_entry_json_made_in_pieces_is_json_dumps(data: dict[str, object]) -> None:
+    """The entry's JSON is written in pieces (so no one call holds the GIL for long): the same text."""
+    import json
+
+    from briefing_tui.pool import compact_json
+
+    assert compact_json(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))

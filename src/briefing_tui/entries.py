@@ -157,3 +157,15 @@ def newest_first(entries: Sequence[LibraryEntry]) -> list[LibraryEntry]:
     invalid = [e for e in entries if e.summary is None]
     valid.sort(key=lambda e: e.summary.date if e.summary else dt.date.min, reverse=True)
     return valid + invalid
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far opening a library has come, and the entries this step added."""
+
+    loaded: int
+    total: int
+    new: tuple[LibraryEntry, ...]
+
+    def __str__(self) -> str:
+        return f"loaded {self.loaded:,} of {self.total:,}"

@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.checksums import Row, loader_version
-from briefing_tui.entries import LibraryEntry, PersonRef, Summary, newest_first, participants_of
+from briefing_tui.entries import LibraryEntry, PersonRef, Progress, Summary, newest_first, participants_of
 from briefing_tui.folders import briefing_files_with_stat, folder_entries
 from briefing_tui.format.reading import DEFAULT_MAX_BYTES
+from briefing_tui.gc_control import paused
 from briefing_tui.paths import cache_path
 from briefing_tui.stamps import (
     file_digest,
@@ -57,18 +57,6 @@ __all__ = [
     "newest_first",
     "participants_of",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far opening a library has come, and the entries this step added."""
-
-    loaded: int
-    total: int
-    new: tuple[LibraryEntry, ...]
-
-    def __str__(self) -> str:
-        return f"loaded {self.loaded:,} of {self.total:,}"
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -208,11 +196,11 @@ class Library:
         if isinstance(loaded, pool.Failed):
             self.entries = [LibraryEntry(path, problems=loaded.problems)]
             return
-        briefing, prepare = loaded
-        self.entries = [LibraryEntry(path, briefing=briefing)]
+        self.entries = [LibraryEntry(path, briefing=loaded[0])]
 
         def write() -> None:
-            self._add([prepare(False)], keys, set())
+            with paused():  # a collector pass over what it makes would stall the UI it runs beside
+                self._add([loaded[1](False)], keys, set())
 
         later(write)
 
