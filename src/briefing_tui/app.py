@@ -127,13 +127,11 @@ class BriefingApp(App[None], inherit_bindings=False):
 
         self.failed = False
         if message.reload and isinstance(self._shown, MainScreen):
-            self._shown.update_briefing(message.briefing)  # in place: dialogs over it stay
+            self._shown.update_briefing(message.briefing, message.store)  # in place: dialogs stay
         else:
-            self._show(MainScreen(message.briefing, restore=self._view_to_keep()))
+            self._show(MainScreen(message.briefing, restore=self._view_to_keep(), then=message.store))
         if message.reload:
             self.notify(f"Reloaded {self.briefing_path.name}", markup=False)
-        if message.store is not None:  # the cache entry is written once the briefing is on screen
-            self.call_after_refresh(self.run_worker, message.store, thread=True, exit_on_error=False)
         source = message.briefing.source.file if message.briefing.source else None
         self._source_path = self.briefing_path.parent / source if source else None
         self._keep_watching()

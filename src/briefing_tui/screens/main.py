@@ -113,9 +113,11 @@ class MainScreen(Screen[None]):
         back: bool = False,
         participant: int | None = None,
         restore: ViewState | None = None,
+        then: Callable[[], None] | None = None,
     ) -> None:
         """`back`: opened from a library, which Escape returns to. `participant`: select them.
-        `restore`: the view of the screen this one replaces (a reload), as far as it still fits."""
+        `restore`: the view of the screen this one replaces (a reload), as far as it still fits.
+        `then`: work for a thread once the participants can be searched (see `_searchable`)."""
         super().__init__()
         self.briefing = briefing
         self.can_go_back = back
@@ -124,6 +126,7 @@ class MainScreen(Screen[None]):
         self._rows_shown = False
         #: What runs once the lists have their rows (`when_ready`).
         self._when_ready: list[Callable[[], object]] = []
+        self._then = then
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -154,6 +157,14 @@ class MainScreen(Screen[None]):
         with gc_control.paused():  # thousands of rows that live on: no collector pass over them
             rows = {each: list_rows(briefing, each, colours) for each in LIST_IDS}
         self.post_message(self.RowsReady(rows))
+
+    @on(ParticipantsPane.Searchable)
+    def _searchable(self) -> None:
+        """Run `then` (writing the briefing's cache entry) only now: beside the index being built
+        it shares the GIL with, the first searches of a big briefing waited for both."""
+        if self._then is not None:
+            self.run_worker(self._then, thread=True, exit_on_error=False)
+            self._then = None
 
     @on(RowsReady)
     def _show_rows(self, message: RowsReady) -> None:
@@ -199,10 +210,11 @@ class MainScreen(Screen[None]):
 
     # -- live reload: the last good version stays -----------------------------------------------
 
-    def update_briefing(self, briefing: Briefing) -> None:
+    def update_briefing(self, briefing: Briefing, then: Callable[[], None] | None = None) -> None:
         """Show `briefing` (the file saved again) in place: the focused pane, the cursors (on the
         same items where they still exist), a search and any details dialog open over this screen
-        (refreshed) stay; a banner of problems or a "gone" line goes."""
+        (refreshed) stay; a banner of problems or a "gone" line goes. `then`: as for `__init__`."""
+        self._then = then
         from briefing_tui.screens.details import DetailsScreen
 
         view = self.view_state()

@@ -48,6 +48,9 @@ class ParticipantsPane(Pane):
             super().__init__()
             self.index = index
 
+    class Searchable(Message):
+        """The participants can be searched: the index of the briefing shown is built."""
+
     def __init__(self, briefing: Briefing) -> None:
         super().__init__(4, "Participants", id="participants-pane")
         self.briefing = briefing
@@ -109,6 +112,7 @@ class ParticipantsPane(Pane):
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
         self.searchable.use_index(message.index)
+        self.post_message(self.Searchable())
 
     # -- what the search shows ------------------------------------------------------------------
 
