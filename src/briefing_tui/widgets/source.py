@@ -38,6 +38,8 @@ CURRENT_MATCH_STYLE = "bold reverse"
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: Characters wrapped per step between frames, once the rows on screen are known.
 WRAP_STEP = 512 * 1024
+#: Frames a span asked for is scrolled to again until it is in view (see `SourceText._show_asked`).
+SHOW_TRIES = 30
 
 
 class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=False):
@@ -143,10 +145,18 @@ class SourceText(KeysFollowFocus, ScrollView, can_focus=True, inherit_bindings=F
             self._scroll_to_span(start, end)
             self.call_after_refresh(self._show_asked)
 
-    def _show_asked(self) -> None:
-        if self._to_show is not None and self.rows is not None:
-            span, self._to_show = self._to_show, None
-            self._scroll_to_span(*span)
+    def _show_asked(self, tries: int = SHOW_TRIES) -> None:
+        """Scroll to the span asked for; until it is in view (a view not laid out yet cannot scroll,
+        and one busy machine showed the article at its top), again after the next frames."""
+        if self._to_show is None or self.rows is None:
+            return
+        self._scroll_to_span(*self._to_show)
+        first = self.rows.row_of(self._to_show[0])
+        height = self.scrollable_content_region.height
+        if (height > 0 and self.scroll_y <= first < self.scroll_y + height) or tries <= 0:
+            self._to_show = None
+        else:
+            self.call_after_refresh(self._show_asked, tries - 1)
 
     def _scroll_to_span(self, start: int, end: int) -> None:
         rows = self.rows
