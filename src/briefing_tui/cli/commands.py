@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -196,6 +197,9 @@ def open_browser(args: argparse.Namespace) -> int:
 
     app = build_app(args.file, config_path=args.config, watch=args.watch)
     app.run()
+    # Python waits for the workers' threads before it exits (a cache entry being written): an
+    # interrupt then (the web server closing the app) raised a KeyboardInterrupt with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     return app.return_code or 0
 
 
