@@ -355,3 +355,24 @@ async def test_details_of_an_item_the_save_removed_close(tmp_path: Path) -> None
         path.write_text(text[:last] + text[text.index("\nagreements:") + 1 :], encoding="utf-8")
         await _until(pilot, lambda: len(screen.briefing.key_points) == 7, "the shorter briefing")
         assert pilot.app.screen is screen  # the item is gone, and its dialog with it
+
+
+async def test_a_library_follows_the_article_of_the_open_briefing(tmp_path: Path) -> None:
+    """In a folder the source articles are watched too: an article that no longer holds a quote
+    puts its problem over the open briefing; the article fixed, the banner goes."""
+    path = _copy_sample(tmp_path)
+    article = path.with_suffix(".txt")
+    app = _app(tmp_path, path.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot)
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, MainScreen), "the briefing")
+        opened = main_screen(pilot)
+        quote = "conferred the Nishan-e-Pakistan on President Tokayev"
+        _edit(article, quote, "gave the Nishan-e-Pakistan to President Tokayev")
+        await _until(pilot, lambda: bool(_problems(pilot)), "the banner")
+        assert any("evidence not found" in problem for problem in _problems(pilot)), _problems(pilot)
+        assert pilot.app.screen is opened
+        _edit(article, "gave the Nishan-e-Pakistan to President Tokayev", quote)
+        await _until(pilot, lambda: not _problems(pilot), "the fix")
+        assert pilot.app.screen is opened

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from briefing_tui.paths import BRIEFING_SUFFIXES
 
+#: What a change of, in a watched folder, is worth a reload for: briefings and source articles.
+WATCHED_IN_FOLDERS = (*BRIEFING_SUFFIXES, ".txt", ".md", ".text")
+
 #: How long `stop` waits for a watcher thread; watchfiles checks the stop event every 50 ms.
 JOIN_TIMEOUT = 2.0
 #: After a watched folder went or came back, the new watch reports the watched paths once it is in
@@ -102,8 +105,8 @@ class FileWatcher:
         path = Path(name)
         if path in self._lifelines:
             return True
-        if self._folder is not None:
-            return path.suffix.lower() in BRIEFING_SUFFIXES
+        if self._folder is not None:  # the briefings, and their articles (whose quotes they check)
+            return path.suffix.lower() in WATCHED_IN_FOLDERS
         return path in self._files
 
     def _start(self, roots: tuple[Path, ...], *, recursive: bool, resync: bool = False) -> None:

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui import keys
 from briefing_tui.filters import SORTS, FilterError, FilterIndex, Sort
+from briefing_tui.paths import BRIEFING_SUFFIXES
 from briefing_tui.screens.error import RELOAD_NOTE, ErrorScreen
 from briefing_tui.screens.library_open import EntryErrorScreen, open_entry
 from briefing_tui.screens.library_rows import (
@@ -300,7 +301,7 @@ class LibraryScreen(Screen[None]):
             return
         shown = above[0]
         shown_path = shown.briefing.path if isinstance(shown, MainScreen) else shown.path
-        if shown_path is None or Path(shown_path).resolve() not in {path.resolve() for path in changed}:
+        if shown_path is None or not _touches(shown, Path(shown_path), changed):
             return
         entry = next((e for e in library.entries if e.path.resolve() == Path(shown_path).resolve()), None)
         problems = [str(p) for p in entry.problems] if entry is not None else []
@@ -434,3 +435,15 @@ class FolderErrorScreen(ErrorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#error-dialog").border_title = "Could not open the folder"
+
+
+def _touches(shown: MainScreen | EntryErrorScreen, path: Path, changed: frozenset[Path]) -> bool:
+    """Whether `changed` holds the briefing at `path` shown over the library, or its article (any
+    article, for a briefing that does not load: a fixed article may fix its quotes)."""
+    changed_paths = {each.resolve() for each in changed}
+    if path.resolve() in changed_paths:
+        return True
+    if isinstance(shown, MainScreen):
+        source = shown.briefing.source.file if shown.briefing.source else None
+        return source is not None and (path.parent / source).resolve() in changed_paths
+    return any(each.suffix.lower() not in BRIEFING_SUFFIXES for each in changed)
