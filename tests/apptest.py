@@ -15,9 +15,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp, build_app
+from briefing_tui.items import Ref
 from briefing_tui.screens.library import LibraryScreen
 from briefing_tui.screens.loading import LoadingScreen
 from briefing_tui.screens.main import MainScreen
+from briefing_tui.screens.source import SourceScreen
 from briefing_tui.widgets.searchable import SearchableList
 
 BRIEFINGS = Path(__file__).parent / "briefings"
@@ -113,3 +115,16 @@ def library_screen(pilot: Pilot) -> LibraryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, LibraryScreen), screen
     return screen
+
+
+async def open_source(pilot: Pilot) -> SourceScreen:
+    """The sample's source view, from a key point with two quotes or more."""
+    await ready(pilot)
+    screen = main_screen(pilot)
+    point = next(i for i, k in enumerate(screen.briefing.key_points) if len(k.evidence) > 1)
+    screen.jump_to(Ref("key_point", point))
+    await pilot.press("enter", "s")
+    await settle(pilot)
+    source = pilot.app.screen
+    assert isinstance(source, SourceScreen)
+    return source

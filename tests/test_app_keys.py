@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from apptest import SIZE, main_screen, make_app, ready, screen_text, settle
+from apptest import SIZE, main_screen, make_app, open_source, ready, screen_text, settle
 from briefing_tui import items
 from briefing_tui.items import ITEM_KINDS, Ref
 from briefing_tui.keys import help_groups
@@ -346,14 +346,7 @@ async def test_source_shows_the_quote_highlighted_and_in_view(tmp_path: Path) ->
 
 async def test_next_and_previous_quote(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        screen = main_screen(pilot)
-        point = next(i for i, k in enumerate(screen.briefing.key_points) if len(k.evidence) > 1)
-        screen.jump_to(Ref("key_point", point))
-        await pilot.press("enter", "s")
-        await settle(pilot)
-        source = pilot.app.screen
-        assert isinstance(source, SourceScreen)
+        source = await open_source(pilot)
         assert source.current == 0
         await pilot.press("n")
         assert source.current == 1

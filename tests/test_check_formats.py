@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from hypothesis import strategies as st
 from briefing_tui.check_report import annotation
 from briefing_tui.cli import main
 from briefing_tui.format.problems import Problem
+from test_cli_check import run_check
 
 REPO = Path(__file__).resolve().parents[1]
 VALID = "headline: H\ndate: 2026-02-04\nkey_points: [a point]\nparticipants: [{name: A}]\n"
@@ -53,17 +51,6 @@ def tree(bdir):
     bdir.write(WARNED, "desk/b-warned.yaml")
     bdir.write(INVALID, "desk/c-invalid.yaml")
     return bdir
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_tui", "check", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
 
 
 # -- text -------------------------------------------------------------------------------------------
@@ -149,7 +136,7 @@ def test_json_lists_every_problem_uncapped_and_whole_file_problems_without_a_pla
 
 def test_json_stdout_parses_from_a_process_with_a_folder_and_skipped_entries(tree):
     (tree.folder / "desk" / "dir.yaml").mkdir()
-    result = run("--format", "json", "desk", cwd=tree.folder)
+    result = run_check("--format", "json", "desk", cwd=tree.folder)
     assert result.returncode == 1
     assert len(json.loads(result.stdout)) == 2
     assert "desk/dir.yaml: skipped: a folder named like a briefing" in result.stderr

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.pilot import Pilot
 
-from apptest import main_screen, make_app, ready, screen_text, settle
+from apptest import main_screen, make_app, open_source, ready, screen_text, settle
 from briefing_tui.items import Ref
 from briefing_tui.screens.source import SourceScreen
 from briefing_tui.textfind import ArticleFinder, fold_text
@@ -74,19 +73,6 @@ def test_a_find_stops_when_cancelled() -> None:
 
 
 # -- the source view -----------------------------------------------------------------------------
-
-
-async def open_source(pilot: Pilot) -> SourceScreen:
-    """The sample's source view, from a key point with two quotes or more."""
-    await ready(pilot)
-    screen = main_screen(pilot)
-    point = next(i for i, k in enumerate(screen.briefing.key_points) if len(k.evidence) > 1)
-    screen.jump_to(Ref("key_point", point))
-    await pilot.press("enter", "s")
-    await settle(pilot)
-    source = pilot.app.screen
-    assert isinstance(source, SourceScreen)
-    return source
 
 
 def runs_on_view(source: SourceScreen) -> list[tuple[str, bool, object]]:
