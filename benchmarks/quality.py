@@ -4,11 +4,15 @@
     .venv/bin/python benchmarks/quality.py --misses    # also list the queries each engine misses
 
 The people are those of the bundled sample briefing and of the fixtures in `benchmarks/data/`
-(meetings with Central Asian, Russian/Belarusian, Arabic, Turkish, Chinese, Persian, South Asian
-names, most of them without aliases), searched all together. The queries, with the person each one
-is after, are in `benchmarks/queries.yaml`, by kind: exact, prefix, typo, another Latin
-transliteration, Cyrillic, role/organization/side, initials. A query scores when a hit's name is
-the expected person's.
+(meetings with Central Asian, Russian/Belarusian, Arabic, Turkish, Chinese, Persian, South Asian,
+Portuguese, French and Spanish names, most of them without aliases), searched all together. The
+queries, with the person each one is after, are in `benchmarks/queries.yaml`, by kind: exact,
+prefix, typo, another Latin transliteration, Cyrillic, role/organization/side, initials; then
+office (synonyms and abbreviations of offices across wording and languages: `fm` for "Canciller"),
+demonym (`iranian` for side "Iran"), particles (initials skipping name particles: `jes` for "João
+Ernesto dos Santos"), organisation (acronyms derived or given, distinctive words: `pif governor`)
+and notes (what only a participant's notes say). A query scores when a hit's label is the expected
+one: the participant's name, or for an unnamed official (no name) the role.
 
 The same people are given to `fzf --filter` (skipped when fzf is not installed; Debian:
 `apt-get install -y fzf`) and to `textual.fuzzy.Matcher` as one line each: name, aliases, role,
@@ -22,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +42,20 @@ from briefing_tui.search import SearchIndex  # noqa: E402
 from briefing_tui.search.fold import words  # noqa: E402
 
 DEPTH = 10
-KINDS = ("exact", "prefix", "typo", "latin", "cyrillic", "role", "initials")
+KINDS = (
+    "exact",
+    "prefix",
+    "typo",
+    "latin",
+    "cyrillic",
+    "role",
+    "initials",
+    "office",
+    "demonym",
+    "particles",
+    "organisation",
+    "notes",
+)
 Ranker = Callable[[str], list[int]]
 
 
@@ -51,7 +69,7 @@ def corpus() -> list[Participant]:
 
 
 def queries() -> list[tuple[str, str, frozenset[str]]]:
-    """(kind, query, expected names)."""
+    """(kind, query, expected labels): names, or the role of an unnamed official."""
     data = yaml.safe_load((HERE / "queries.yaml").read_text(encoding="utf-8"))
     found = []
     for kind in KINDS:
@@ -68,16 +86,21 @@ def line(person: Participant) -> str:
 
 
 def check(people: list[Participant], cases: list[tuple[str, str, frozenset[str]]]) -> None:
-    """Every expected person exists; transliteration queries are not simply one of their aliases."""
-    names = {p.name for p in people}
+    """Every expected person exists (an unnamed one by a role no other unnamed participant has);
+    transliteration queries are not simply one of their aliases."""
+    labels = {p.label for p in people}
+    unnamed = Counter(p.role for p in people if not p.name)
     for kind, query, expected in cases:
-        missing = expected - names
+        missing = expected - labels
         if missing:
             raise SystemExit(f"{kind} {query!r}: nobody called {sorted(missing)}")
+        shared = sorted(label for label in expected if unnamed[label] > 1)
+        if shared:
+            raise SystemExit(f"{kind} {query!r}: several unnamed participants are {shared}")
         if kind in ("latin", "cyrillic"):
             typed = {f for f, _, _ in words(query)}
             for person in people:
-                if person.name in expected:
+                if person.label in expected:
                     for alias in person.aliases:
                         if typed <= {f for f, _, _ in words(alias)}:
                             raise SystemExit(f"{kind} {query!r} is an alias of {person.name}")
@@ -126,7 +149,7 @@ def evaluate(
     start = time.perf_counter()
     for kind, query, expected in cases:
         ranked = rank(query)
-        where = next((r for r, i in enumerate(ranked) if people[i].name in expected), None)
+        where = next((r for r, i in enumerate(ranked) if people[i].label in expected), None)
         per_kind[kind].append(where)
         per_kind["all"].append(where)
         if where != 0:
@@ -159,7 +182,7 @@ def main() -> None:
     results = {name: evaluate(rank, people, cases) for name, rank in engines.items()}
 
     print(f"{len(cases)} queries over {len(people)} participants; top-1 / MRR@10 / recall@10")
-    head = f"{'kind':<10} {'n':>4}  " + "  ".join(f"{name:^22}" for name in engines)
+    head = f"{'kind':<12} {'n':>4}  " + "  ".join(f"{name:^22}" for name in engines)
     print(head)
     print("-" * len(head))
     counts = {kind: sum(1 for k, _, _ in cases if k == kind) for kind in KINDS}
@@ -169,15 +192,15 @@ def main() -> None:
         for name in engines:
             top1, mrr, recall = results[name][0][kind]
             cells.append(f"{top1:6.1%} {mrr:6.3f} {recall:6.1%}".center(22))
-        print(f"{kind:<10} {counts[kind]:>4}  " + "  ".join(cells))
-    print("ms/query   " + "      " + "  ".join(f"{results[name][2] * 1000:^22.2f}" for name in engines))
+        print(f"{kind:<12} {counts[kind]:>4}  " + "  ".join(cells))
+    print(f"{'ms/query':<18}" + "  ".join(f"{results[name][2] * 1000:^22.2f}" for name in engines))
     if not binary:
         print("(fzf not found: its column is skipped; apt-get install -y fzf)")
     if args.misses:
         for name in engines:
             print(f"\n{name} misses:")
             for kind, query, got in results[name][1]:
-                print(f"  {kind:<9} {query!r:<32} → {got}")
+                print(f"  {kind:<12} {query!r:<32} → {got}")
 
 
 if __name__ == "__main__":

@@ -31,11 +31,14 @@ EXPECTED_ORDER = [
     ("sample/pakistan-kazakhstan-state-visit.yaml", "Wed 4 Feb 2026"),
     ("tests/hostile-text.yaml", "Wed 4 Feb 2026"),
     ("benchmarks/pakistan-afghanistan-china-trilateral.yaml", "Wed 21 May 2025"),
+    ("benchmarks/kazakhstan-gulf-latin-america-critical-minerals.yaml", "Thu 24 Apr 2025"),
     ("benchmarks/uzbekistan-turkey-strategic-council.yaml", "Wed 12 Mar 2025"),
     ("benchmarks/saudi-egypt-uae-coordination.yaml", "Fri 21 Feb 2025"),
     ("benchmarks/belarus-russia-supreme-state-council.yaml", "Wed 29 Jan 2025"),
+    ("benchmarks/france-cote-divoire-senegal-maritime-security.yaml", "Wed 27 Nov 2024"),
     ("benchmarks/turkmenistan-iran-talks.yaml", "Tue 19 Nov 2024"),
     ("benchmarks/azerbaijan-georgia-turkey-trilateral.yaml", "Wed 30 Oct 2024"),
+    ("benchmarks/angola-sao-tome-brazil-oil-gas.yaml", "Tue 15 Oct 2024"),
     ("benchmarks/russia-kazakhstan-interregional-forum.yaml", "Thu 12 Sep 2024"),
     ("benchmarks/india-bangladesh-joint-commission.yaml", "Fri 21 Jun 2024"),
     ("benchmarks/china-central-asia-summit.yaml", "Fri 19 May 2023"),
@@ -52,7 +55,7 @@ def copy_files(sources: list[Path], target: Path) -> None:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
-    """A folder of 12 briefings in three subfolders (one broken), copied from the repository."""
+    """A folder of 15 briefings in three subfolders (one broken), copied from the repository."""
     folder = tmp_path / "lib"
     copy_files(sorted((ROOT / "benchmarks" / "data").glob("*.yaml")), folder / "benchmarks")
     copy_files(sorted((ROOT / "data").iterdir()), folder / "sample")
@@ -106,7 +109,7 @@ async def test_a_folder_lists_every_briefing_newest_first(tmp_path: Path, librar
         assert f"{first.line}:{first.column}: {first.message}" in rows[-1]
         assert f"(+{len(broken.problems) - 1} more)" in rows[-1]
         text = screen_text(pilot)
-        assert "lib · 12 briefings, 1 with problems" in text
+        assert "lib · 15 briefings, 1 with problems" in text
         for line in text.splitlines():
             assert cell_len(line) == SIZE[0]
 
@@ -292,7 +295,7 @@ async def test_slash_filters_the_briefings(tmp_path: Path, library: Path) -> Non
         await ready(pilot)
         assert pilot.app.focused is screen.search_box
         assert [e.path.name for e in screen.entries] == ["belarus-russia-supreme-state-council.yaml"]
-        assert "lib · 1 of 12 · newest first" in screen_text(pilot)
+        assert "lib · 1 of 15 · newest first" in screen_text(pilot)
         await pilot.press("enter")  # to the first row
         assert pilot.app.focused is screen.item_list
         await pilot.press("enter")  # open it
@@ -336,7 +339,7 @@ async def test_a_filter_that_keeps_nothing_says_so(tmp_path: Path, library: Path
         await pilot.press("slash", *"qqqzzx")
         await ready(pilot)
         assert row_texts(screen) == ["No briefing matches qqqzzx"]
-        assert "lib · 0 of 12 · newest first" in screen_text(pilot)
+        assert "lib · 0 of 15 · newest first" in screen_text(pilot)
         await pilot.press("enter", "enter")  # nothing to open
         await settle(pilot)
         assert pilot.app.screen is screen

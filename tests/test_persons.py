@@ -218,3 +218,11 @@ def test_people_are_found_by_any_spelling(tmp_path: Path, query: str) -> None:
 def test_a_blank_query_lists_everyone(tmp_path: Path) -> None:
     write(tmp_path, "2024-01-10", [{"name": "A"}, {"name": "B"}])
     assert len(Library.open(tmp_path, use_cache=False).persons().search("  ")) == 2
+
+
+def test_the_people_index_reads_every_searchable_field() -> None:
+    # The people view searches `_Key`s, not participants: a field the engine learns must be there.
+    from briefing_tui.persons import _Key
+    from briefing_tui.search.fields import FIELDS
+
+    assert {spec.key for spec in FIELDS} <= set(_Key._fields)

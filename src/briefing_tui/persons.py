@@ -65,6 +65,7 @@ class _Key(NamedTuple):
     organization: str | None
     side: str | None
     present_at: tuple[str, ...] = ()
+    notes: str | None = None
 
     @property
     def label(self) -> str:
@@ -131,7 +132,9 @@ class Person:
 
     def key(self) -> _Key:
         others = tuple(n for n in self.names if n != self.name)
-        return _Key(self.name, others, self.role, self.organization, self.sides[0] if self.sides else None)
+        notes = "\n".join(dict.fromkeys(a.notes for a in self.appearances if a.notes)) or None
+        side = self.sides[0] if self.sides else None
+        return _Key(self.name, others, self.role, self.organization, side, notes=notes)
 
 
 class People:

@@ -46,9 +46,7 @@ def search(args: argparse.Namespace) -> int:
     people = participants_of(refs)
     owners = [ref.entry.briefing.id or ref.entry.path.stem for ref in refs]  # type: ignore[union-attr]
     hits = SearchIndex(people).search(args.query, limit=args.limit)
-    # The engine's scores only rank; they add up per query word, with small bonuses on top.
-    scale = score_scale(args.query)
-    scores = [min(1.0, hit.score / scale) for hit in hits]
+    scores = [hit.score for hit in hits]  # 0..1, 1 an exact name: see SCORE_HELP
     if args.json:
         rows = [
             {
@@ -58,6 +56,8 @@ def search(args: argparse.Namespace) -> int:
                 "organization": hit.participant.organization,
                 "side": hit.participant.side,
                 "score": round(score, 4),
+                # Which fields the query matched: why it was found ("notes", "organization"...).
+                "matched": list(dict.fromkeys(key.field for key in hit.spans)),
                 "briefing": owners[hit.position],
             }
             for hit, score in zip(hits, scores, strict=True)
@@ -201,10 +201,3 @@ def open_browser(args: argparse.Namespace) -> int:
     # interrupt then (the web server closing the app) raised a KeyboardInterrupt with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     return app.return_code or 0
-
-
-def score_scale(query: str) -> int:
-    """What to divide the engine's scores by for 0 to 1: it adds up to about 1 per query word."""
-    from briefing_tui.search.query import parse_query
-
-    return max(1, len(parse_query(query).groups))

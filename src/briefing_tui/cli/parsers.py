@@ -299,10 +299,13 @@ _LIBRARY_PARSERS = {"list": _list_parser, "find": _find_parser, "people": _peopl
 
 
 SCORE_HELP = (
-    "score: from 0 to 1, how well the hit matches each word of the query, averaged over the words. "
-    "1 is an exact match of a one-word name; a longer name, a match in the aliases, role, "
-    "organization, side or events, a prefix, a transliteration or a typo each count less; 0 is no "
-    "word matched (a query of only !not terms)."
+    "score: from 0 to 1, how well the hit matches the query. 1 is a name that is exactly the "
+    "query's words; everything else is a share of that, by where each word matched (a name 1, an "
+    "alias 0.9, initials 0.8, the role 0.7, organization or side 0.6, events 0.4, notes 0.3) times "
+    "how (exact 1, a transliteration 0.9, an office or country under another name 0.85, an "
+    "acronym 0.8, a prefix or a typo less), a little less in a longer field, averaged over the "
+    "query's words. 0 is no word matched (a query of only !not terms). --json lists for each "
+    "person the fields the query matched."
 )
 
 

@@ -25,6 +25,12 @@ class FieldKey(NamedTuple):
     item: int | None = None
 
 
+#: What a field's vocabulary adds to its words (see `tokens`): offices it names, countries it
+#: names, acronyms of its names. Not acronyms of roles: "Ministre des Forces armées" is no "MFA";
+#: the offices table has the abbreviations readers use for roles.
+OFFICES, COUNTRIES, ACRONYMS = 1, 2, 4
+
+
 @dataclass(frozen=True, slots=True)
 class SearchField:
     """One searchable attribute of a participant."""
@@ -32,21 +38,26 @@ class SearchField:
     key: str  # the `Participant` attribute
     weight: float  # what a match here is worth (a name: 1.0), before match quality and length
     many: bool = False  # a tuple of texts (aliases), not one text or None
+    vocabulary: int = 0  # OFFICES | COUNTRIES | ACRONYMS
 
 
 #: By weight, best first; hits list their spans in this order too.
 FIELDS = (
     SearchField("name", 1.0),
     SearchField("aliases", 0.9, many=True),
-    SearchField("role", 0.7),
-    SearchField("organization", 0.6),
-    SearchField("side", 0.6),
+    SearchField("role", 0.7, vocabulary=OFFICES | COUNTRIES),
+    SearchField("organization", 0.6, vocabulary=OFFICES | COUNTRIES | ACRONYMS),
+    SearchField("side", 0.6, vocabulary=COUNTRIES),
     SearchField("present_at", 0.4, many=True),
+    # Below every name, alias, role and organisation: a note mentions people it is not about.
+    SearchField("notes", 0.3),
 )
 #: The name's slot: only names have initials, and name matches win ties.
 NAME = [spec.key for spec in FIELDS].index("name")
 #: (slot, attribute getter, several texts?) of every field, in slot order.
 READERS = tuple((slot, attrgetter(spec.key), spec.many) for slot, spec in enumerate(FIELDS))
+#: The vocabulary flags of each slot.
+VOCABULARY = tuple(spec.vocabulary for spec in FIELDS)
 _KEYS = tuple(FieldKey(spec.key) for spec in FIELDS)  # of one-text fields, made once
 
 SLOT_LENGTHS = 8  # field-length classes: 1..7 words, 8 or more

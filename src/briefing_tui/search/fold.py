@@ -1,4 +1,4 @@
-"""Folding for participant search: words, their ASCII folds, name-variant keys and role abbreviations.
+"""Folding for participant search: words, their ASCII folds, name-variant keys and initials.
 
 Everything here runs once per distinct word or field text at index time (and once per query token),
 so the search itself only compares short ASCII strings.
@@ -146,116 +146,44 @@ def _first_of_run(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-def initials(folds: list[str]) -> tuple[str, ...]:
-    """Initials a person is typed by: all of them ("kjt") and first+last ("kt")."""
-    if len(folds) < 2:
-        return ()
-    letters = "".join([f[0] for f in folds])
-    if not letters.isalpha():
-        letters = "".join(c for c in letters if c.isalpha())
-        if len(letters) < 2:
-            return ()
-    if len(letters) == 2:
-        return (letters,)
-    return letters, letters[0] + letters[-1]
+#: Words readers skip when they type a name's initials: "jes" is João Ernesto dos Santos.
+PARTICLES = frozenset(
+    (
+        "da das do dos de del della di du la le van von der den ter ten bin ibn bint binti al el ul ud y e zu"
+    ).split()
+)
+#: A family name after these is left out too: "mbz" is Mohamed bin Zayed Al Nahyan.
+_FAMILY = frozenset({"al", "el"})
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
 
 
-# --- role abbreviations -----------------------------------------------------------------------
+def initials_at(folds: list[str]) -> dict[str, tuple[int, ...]]:
+    """The initials a person is typed by → the indices of the words they are the initials of.
 
-#: Abbreviation → phrases (as folded words) it stands for. A field containing the phrase also
-#: carries the abbreviation as a token whose span covers the phrase.
-ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "pm": ("prime minister",),
-    "dpm": ("deputy prime minister", "vice prime minister"),
-    "fm": (
-        "foreign minister",
-        "minister of foreign affairs",
-        "minister for foreign affairs",
-        "foreign affairs minister",
-    ),
-    "dfm": ("deputy foreign minister", "deputy minister of foreign affairs"),
-    "mfa": ("ministry of foreign affairs", "foreign ministry"),
-    "mod": ("ministry of defence", "ministry of defense"),
-    "dm": ("defence minister", "defense minister", "minister of defence", "minister of defense"),
-    "vp": ("vice president",),
-    "pg": ("prosecutor general",),
-    "ag": ("attorney general",),
-    "sg": ("secretary general",),
-    "dg": ("director general",),
-    "ceo": ("chief executive officer", "chief executive"),
-    "coo": ("chief operating officer",),
-    "cfo": ("chief financial officer",),
-    "mp": ("member of parliament",),
-    "mna": ("member of the national assembly", "member of national assembly"),
-    "nsa": ("national security adviser", "national security advisor"),
-    "fs": ("foreign secretary",),
-    "coas": ("chief of army staff",),
-    "cjcsc": ("chairman joint chiefs of staff committee",),
-    "cbc": ("central bank",),
-    "hos": ("head of state",),
-    "un": ("united nations",),
-    "uae": ("united arab emirates",),
-    "uk": ("united kingdom",),
-    "us": ("united states",),
-    "usa": ("united states",),
-    "eu": ("european union",),
-    "sco": ("shanghai cooperation organisation", "shanghai cooperation organization"),
-    "cis": ("commonwealth of independent states",),
-    "gcc": ("gulf cooperation council",),
-}
-_PHRASES: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-for _abbr, _phrases in ABBREVIATIONS.items():
-    for _phrase in _phrases:
-        _parts = tuple(_phrase.split())
-        _PHRASES.setdefault(_parts[0], []).append((_abbr, _parts))
-
-
-def abbreviations(folds: list[str]) -> Iterator[tuple[str, int, int]]:
-    """(abbreviation, first word index, last word index + 1) for each phrase found in `folds`."""
-    for index, first in enumerate(folds):
-        for abbr, parts in _PHRASES.get(first, ()):
-            if tuple(folds[index : index + len(parts)]) == parts:
-                yield abbr, index, index + len(parts)
-
-
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Every searchable token of a field: words plus abbreviations, with spans into `text`."""
-    found = list(words(text))
-    if len(found) >= 2:
-        folds = [f for f, _, _ in found]
-        found += [(abbr, found[i][1], found[j - 1][2]) for abbr, i, j in abbreviations(folds)]
+    All of them ("kjt"), without particles ("jes" for João Ernesto dos Santos), before a family
+    name introduced by al/el ("mbz"), and first + last ("kt").
+    """
+    at = [i for i, f in enumerate(folds) if f[0].isalpha()]
+    if len(at) < 2:
+        return {}
+    ways = [at, [i for i in at if folds[i] not in PARTICLES]]
+    family = next((n for n, i in enumerate(at) if n >= 2 and folds[i] in _FAMILY), None)
+    if family is not None:
+        ways.append(at[:family])
+        ways.append([i for i in at[:family] if folds[i] not in PARTICLES])
+    ways.append([at[0], at[-1]])
+    found: dict[str, tuple[int, ...]] = {}
+    for way in ways:
+        if len(way) >= 2:
+            found.setdefault("".join(folds[i][0] for i in way), tuple(way))
     return found
 
 
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
-_ASCII_ALNUM = re.compile(r"[a-z0-9]+")
-_ABBREVIATION_STARTS = frozenset(_PHRASES)
-
-
-def analyse(text: str) -> tuple[list[str], int]:
-    """What the index needs of a field: its tokens (maybe repeated) and its number of words.
-
-    The same tokens as `tokens(text)`, without the offsets, and fast for plain ASCII text.
-    """
-    if text.isascii():
-        if "'" in text or "`" in text:
-            found = [w.replace("'", "").replace("`", "") for w in _ASCII_WORD.findall(text.lower())]
-        else:
-            found = _ASCII_ALNUM.findall(text.lower())
-        count = len(found)
-    elif _HAN.search(text):
-        found = [f for f, _, _ in words(text)]
-        count = sum(1 for _ in words(text, split_han=False))
-    else:
-        found = [f for f in map(fold, WORD_RE.findall(text)) if f]
-        count = len(found)
-    if count >= 2 and not _ABBREVIATION_STARTS.isdisjoint(found):
-        found += [abbr for abbr, _, _ in abbreviations(found)]
-    return found, count
-
-
 def name_initials(name: str, folds: list[str] | None = None) -> tuple[str, ...]:
-    """`initials` of a name; `folds` are its words if known (`analyse` gives them)."""
-    if name.isascii():
-        return initials(folds if folds is not None else _ASCII_WORD.findall(name.lower()))
-    return initials([f for f, _, _ in words(name, split_han=False)])
+    """The initials of a name (see `initials_at`); `folds` are its words if known."""
+    if folds is None:
+        if name.isascii():
+            folds = _ASCII_WORD.findall(name.lower())
+        else:
+            folds = [f for f, _, _ in words(name, split_han=False)]
+    return tuple(initials_at(folds))

@@ -7,12 +7,12 @@ Spans are offsets into the participant's own text, whatever the script: a query 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing_tui.search.fields import NAME, FieldKey, field_texts
-from briefing_tui.search.fold import fold_offsets, name_initials, tokens, words
+from briefing_tui.search.fields import NAME, VOCABULARY, FieldKey, field_texts
+from briefing_tui.search.fold import fold_offsets, initials_at, words
 from briefing_tui.search.terms import Matched
+from briefing_tui.search.tokens import tokens_of
 
 if TYPE_CHECKING:
     from briefing_tui.format.model import Participant
@@ -71,16 +71,11 @@ class Hit:
         )
 
 
-@lru_cache(maxsize=4096)
-def tokens_of(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(tokens(text))
-
-
 def spans_of(person: Participant, matches: Sequence[Matched]) -> dict[FieldKey, tuple[Span, ...]]:
     """Where in each of `person`'s fields the query's matches are: sorted, merged spans."""
     spans: dict[FieldKey, list[Span]] = {}
     for slot, key, text in field_texts(person):
-        found = tokens_of(text)
+        found = tokens_of(text, VOCABULARY[slot])
         for token, start, end in found:
             for matched in matches:
                 if token in matched.quality:
@@ -98,11 +93,11 @@ def spans_of(person: Participant, matches: Sequence[Matched]) -> dict[FieldKey, 
 
 
 def _initial_spans(name: str, typed: set[str]) -> list[Span]:
-    starts = [s for f, s, _ in words(name, split_han=False) if f[0].isalpha()]
+    found = list(words(name, split_han=False))
     spans: list[Span] = []
-    for letters in typed & set(name_initials(name)):
-        chosen = starts if len(letters) == len(starts) else [starts[0], starts[-1]]
-        spans.extend((s, s + 1) for s in chosen)
+    for letters, at in initials_at([f for f, _, _ in found]).items():
+        if letters in typed:
+            spans.extend((found[i][1], found[i][1] + 1) for i in at)
     return spans
 
 

@@ -22,39 +22,56 @@ the size of a briefing are always ranked exactly). Per-word results are cached, 
 query redoes only its last word, scores of a word for candidates are kept for the next, narrower
 keystroke, and a growing word rechecks only the tokens its shorter self matched.
 
-Ranking: a word's score is its match quality (exact > variant > prefix > typo) times the field's
-weight (name > aliases > role > organization > side > events, from `fields.FIELDS`) times a small
-penalty for long fields; a participant's score is the sum over query words, plus a little for
-query words found in the same order in one field. Ties go to name matches, then to the order of
-the list. Each hit carries the spans that matched, per field (`hits`), worked out when first read:
-the UI asks for a thousand hits and draws a screenful, so only those pay for their spans.
+Ranking: a word's score is its match quality (exact > variant > office or country under another
+name > prefix > typo) times the field's weight (name > aliases > role > organization > side >
+events > notes, from `fields.FIELDS`) times a small penalty for long fields; a participant's
+score is the sum over query words, plus a little for query words found in the same order in one
+field. Ties go to name matches, then to the order of the list. A hit's `score` puts that on one
+scale, 0 to 1: 1 is a name that is exactly the query's words, every other match a share of that
+(an exact surname in a two-word name 0.97, an exact alias 0.9, initials 0.8, a role word 0.7...).
+Each hit carries the spans that matched, per field (`hits`), worked out when first read: the UI
+asks for a thousand hits and draws a screenful, so only those pay for their spans.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import OrderedDict, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from heapq import nsmallest
-from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
-from briefing_tui.search.fields import CODE_WEIGHTS, FIELDS, NAME, READERS, field_code, field_texts
-from briefing_tui.search.fold import analyse, name_initials, variant_key
-from briefing_tui.search.hits import Hit, tokens_of
+from briefing_tui.search.concepts import SYNTHETIC
+from briefing_tui.search.fields import (
+    CODE_WEIGHTS,
+    FIELDS,
+    NAME,
+    READERS,
+    VOCABULARY,
+    field_code,
+)
+from briefing_tui.search.fold import PARTICLES, name_initials, variant_key
+from briefing_tui.search.hits import Hit
 from briefing_tui.search.query import Group, Term, parse_query
+from briefing_tui.search.ranking import (
+    exact_name_score,
+    first_n,
+    in_order,
+    tokens_matched,
+    walk_some,
+    walk_top,
+)
 from briefing_tui.search.terms import (
     INITIALS_SCORE,
     SCALE,
     Entries,
-    EntryList,
-    Matched,
     Postings,
     Terms,
     pack,
 )
+from briefing_tui.search.tokens import analyse
 from briefing_tui.search.vocab import Alphabet
 
 if TYPE_CHECKING:
@@ -67,15 +84,22 @@ _EXACT_LIMIT = 1200
 _CANDIDATES = 600
 _CACHE_SIZE = 128
 _RERANK = 10  # extra candidates reranked by word order
-_ORDER_BONUS = 30_000  # per pair of query words in order (scores are in millionths)
 _SCORE_CACHE = 12  # each may hold every participant
+_NAMES = frozenset(slot for slot, spec in enumerate(FIELDS) if spec.key in ("name", "aliases"))
 #: Scoring one participant from its fields costs about as much as this many postings.
 _PER_PERSON = 15
 
 
-@lru_cache(maxsize=16384)
-def _analysed(text: str) -> tuple[list[str], int]:
-    return analyse(text)
+def _field(text: str, slot: int) -> tuple[list[str], int]:
+    """A field's tokens and its length in words; a name's particles ("Al", "dos") are not counted,
+    so "Yasser Al-Rumayyan" is as long a name as "Roman Starovoit"."""
+    found, count = analyse(text, VOCABULARY[slot])
+    if slot in _NAMES and count > 1:
+        count = max(1, count - sum(1 for token in found[:count] if token in PARTICLES))
+    return found, count
+
+
+_analysed = lru_cache(maxsize=16384)(_field)
 
 
 class SearchIndex:
@@ -89,7 +113,8 @@ class SearchIndex:
         try:
             self._participants: tuple[Participant, ...] = tuple(participants)
             postings, initials = self._build()
-            folds = Alphabet(postings)
+            # Concept and acronym tokens are reached through the tables only, never by spelling.
+            folds = Alphabet(token for token in postings if not token.startswith(SYNTHETIC))
             grouped: defaultdict[str, list[str]] = defaultdict(list)
             for token in folds.sorted:
                 grouped[variant_key(token)].append(token)
@@ -125,19 +150,15 @@ class SearchIndex:
                         found[text].append(position)
             by_slot.append((slot, found))
 
-        texts: dict[str, tuple[list[str], int]] = {}
         # Lists while they grow; tuples, or one packed int, once built.
         growing: dict[str, dict[int, tuple[int, ...] | list[int]]] = {}
         initials: defaultdict[str, list[int]] = defaultdict(list)
         get_postings, new_tuple = growing.get, tuple
         for slot, texts_in_slot in by_slot:
             for text, positions in texts_in_slot.items():
-                info = texts.get(text)
-                if info is None:
-                    info = texts[text] = analyse(text)
-                found_tokens, count = info
+                found_tokens, count = _field(text, slot)
                 if slot == NAME:
-                    for typed in name_initials(text, found_tokens[:count]):
+                    for typed in name_initials(text):
                         initials[typed] += positions
                 code = field_code(slot, count)
                 for token in found_tokens:
@@ -193,7 +214,7 @@ class SearchIndex:
             excluded |= self._negation(term)
         if not parsed.groups:
             kept = (i for i in range(len(self._participants)) if i not in excluded)
-            return [Hit(self._participants[i], i, 0.0) for i in _first(kept, limit)]
+            return [Hit(self._participants[i], i, 0.0) for i in first_n(kept, limit)]
         groups = [self._group(group) for group in parsed.groups]
         required = [e for g, e in zip(parsed.groups, groups, strict=True) if not g.optional]
         optional = [e for g, e in zip(parsed.groups, groups, strict=True) if g.optional]
@@ -203,13 +224,16 @@ class SearchIndex:
             # Rerank the best few by word order: "ambassador of turkey to uzbekistan" is not
             # "Ambassador of Uzbekistan to Turkey", though every word matches both.
             ranked = self._rank(required, optional, excluded, limit + _RERANK)
-            matched = [_tokens_matched(entries) for entries in groups]
+            matched = [tokens_matched(entries) for entries in groups]
             people = self._participants
             memo: dict[str, list[str]] = {}  # roles, sides and events repeat
-            ranked = [(score + _in_order(people[p], matched, memo), p) for score, p in ranked]
+            ranked = [(score + in_order(people[p], matched, memo), p) for score, p in ranked]
             ranked = sorted(ranked, key=lambda item: (-item[0], item[1]))[:limit]
         matches = [m for entries in groups for m in entries.matched]
-        return [self._hit(position, score, matches) for score, position in ranked]
+        ideal = exact_name_score(len(groups))
+        return [
+            Hit(self._participants[p], p, min(1.0, score / ideal), matches=matches) for score, p in ranked
+        ]
 
     def _rank(
         self, required: list[Entries], optional: list[Entries], excluded: set[int], limit: int
@@ -218,13 +242,13 @@ class SearchIndex:
         required = sorted(required, key=attrgetter("size"))
         first = required[0]
         if len(required) == 1 and not optional:
-            return _walk_top(first.entries, limit, excluded)
+            return walk_top(first.entries, limit, excluded)
         if first.size <= _EXACT_LIMIT or limit >= _CANDIDATES:
             totals = dict(self._best(first))
             for position in excluded.intersection(totals) if excluded else ():
                 del totals[position]
         else:
-            totals = _walk_some(first.entries, max(_CANDIDATES, 4 * limit), excluded)
+            totals = walk_some(first.entries, max(_CANDIDATES, 4 * limit), excluded)
         for entries in required[1:]:
             theirs = self._scores_of(entries, totals)
             totals = {p: s + v for p, s in totals.items() if (v := theirs.get(p))}
@@ -270,7 +294,7 @@ class SearchIndex:
         anything = qualities[0].keys() if len(qualities) == 1 else set().union(*qualities)
 
         def best_in(text: str, slot: int) -> int:
-            words_, count = _analysed(text)
+            words_, count = _analysed(text, slot)
             known = 0
             if anything.isdisjoint(words_):
                 memo[slot][text] = known
@@ -339,95 +363,3 @@ class SearchIndex:
             if len(self._negations) > _CACHE_SIZE:
                 self._negations.popitem(last=False)
         return cached
-
-    # --- hits ---------------------------------------------------------------------------------
-
-    def _hit(self, position: int, score: int, matches: list[Matched]) -> Hit:
-        return Hit(self._participants[position], position, score / self._terms.scale, matches=matches)
-
-
-# --- ranking helpers ----------------------------------------------------------------------------
-
-
-def _tokens_matched(entries: Entries) -> Container[str]:
-    """Every token a group's terms matched (one `in` instead of one per term)."""
-    if len(entries.matched) == 1:
-        return entries.matched[0].quality
-    return set().union(*(m.quality for m in entries.matched))
-
-
-def _in_order(person: Participant, groups: list[Container[str]], memo: dict[str, list[str]]) -> int:
-    """A bonus for each two query words that one field of `person` has in the same order."""
-    best = 0
-    for _, _, text in field_texts(person):
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = [f for f, _, _ in tokens_of(text)]
-        if len(found) < 2:
-            continue
-        firsts = []
-        for tokens in groups:
-            at = None
-            for i, token in enumerate(found):
-                if token in tokens:
-                    at = i
-                    break
-            firsts.append(at)
-        pairs = sum(1 for a, b in pairwise(firsts) if a is not None and b is not None and a < b)
-        best = max(best, pairs)
-    return best * _ORDER_BONUS
-
-
-def _walk_top(entries: EntryList, limit: int, excluded: set[int]) -> list[tuple[int, int]]:
-    """The best `limit` (score, position) from entries sorted best first; ties by position."""
-    seen: set[int] = set()
-    levels: list[tuple[int, set[int]]] = []
-    boundary = None
-    for score, positions in entries:
-        if boundary is not None and score < boundary:
-            break
-        fresh = set(positions)
-        fresh -= seen
-        if excluded:
-            fresh -= excluded
-        if not fresh:
-            continue
-        seen |= fresh
-        if levels and levels[-1][0] == score:
-            levels[-1][1].update(fresh)
-        else:
-            levels.append((score, fresh))
-        if boundary is None and len(seen) >= limit:
-            boundary = score
-    ranked: list[tuple[int, int]] = []
-    for score, level in levels:
-        need = limit - len(ranked)
-        chosen = sorted(level) if len(level) <= need else nsmallest(need, level)
-        ranked.extend((score, position) for position in chosen)
-        if len(ranked) >= limit:
-            break
-    return ranked
-
-
-def _walk_some(entries: EntryList, count: int, excluded: set[int]) -> dict[int, int]:
-    """Position → score for the best `count` participants (ties by position)."""
-    found: dict[int, int] = {}
-    for score, positions in entries:
-        fresh = set(positions).difference(found)
-        if excluded:
-            fresh -= excluded
-        need = count - len(found)
-        if len(fresh) >= need:
-            found.update(dict.fromkeys(nsmallest(need, fresh), score))
-            break
-        found.update(dict.fromkeys(fresh, score))
-    return found
-
-
-def _first(items: Iterable[int], limit: int) -> list[int]:
-    found = []
-    for item in items:
-        found.append(item)
-        if len(found) >= limit:
-            break
-    return found

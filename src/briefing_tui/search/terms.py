@@ -6,9 +6,11 @@ A term is matched against distinct tokens only. A fuzzy (plain) word matches a t
 * by name-variant key, exactly or as a prefix ("jakupov" ~ "zhakupov", "Токаев" ~ "tokayev"),
 * within a typo budget (1 edit for 4–7 letters, 2 from 8; a swap is one edit), whole or as a
   prefix, on the fold and on the variant key,
-* as the initials of a name ("kjt" → Kassym-Jomart Tokayev),
+* as the initials of a name ("kjt" → Kassym-Jomart Tokayev), or of an organisation's words
+  ("pif" → Public Investment Fund, through its `=pif` token),
 
-and an abbreviation such as "fm" is an ordinary token the index added where the phrase occurs.
+and a concept term (a query's words that name an office or a country, see `concepts`) matches its
+concept token exactly.
 Each match has a quality; times the weight of the field the token is in, it gives the entries:
 (score, positions) pairs, best first.
 """
@@ -22,9 +24,10 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
+from briefing_tui.search.concepts import ACRONYM
 from briefing_tui.search.fields import CODE_WEIGHTS, NAME, SLOT_LENGTHS
 from briefing_tui.search.fold import variant_key
-from briefing_tui.search.query import EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
+from briefing_tui.search.query import CONCEPT, EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
 from briefing_tui.search.vocab import Alphabet, budget
 
 #: What the index keeps of a token: field code → positions; or, for a token only one participant
@@ -54,6 +57,11 @@ Q_VARIANT_PREFIX = 0.5
 Q_COVER = 0.3
 Q_PREFIX_EDIT = 0.3
 Q_CONTAINS = 0.6  # 'x inside a word, not at its start
+#: Through the vocabulary tables: below the literal words ("Foreign Minister" for "foreign
+#: minister"), above a prefix or a typo.
+Q_CONCEPT = 0.85
+Q_WORDS_ALONE = 0.8  # the words of an office or a country without it (see `concept_group`)
+Q_ACRONYM = 0.8  # the initials of an organisation's words: "pif" for Public Investment Fund
 
 INITIALS_SCORE = int(Q_INITIALS * SCALE) + 1  # initials are of names
 _TERM_CACHE = 512
@@ -136,6 +144,8 @@ class Terms:
     # --- groups -------------------------------------------------------------------------------
 
     def group(self, group: Group) -> Entries:
+        if group.concepts:
+            return self.concept_group(group)
         phrases: EntryList = []
         direct: list[Matched] = []
         matched: list[Matched] = []
@@ -164,6 +174,55 @@ class Terms:
             return entries
 
         return Entries(matched, size, not phrases, build)
+
+    def concept_group(self, group: Group) -> Entries:
+        """The words of a phrase naming an office or a country, and that office or country.
+
+        Both (the field says "Foreign Minister"): the words' score, as any literal match. The
+        concept alone ("Minister of External Relations"): `Q_CONCEPT`, below an exact word. The
+        words alone, which another office may hold ("Deputy Foreign Minister"), or words spread
+        over other fields: `Q_WORDS_ALONE` of their mean. A participant scores the best of these.
+        """
+        (literal,) = group.alternatives
+        concept = [self.term(Term(CONCEPT, token)) for token in group.concepts]
+        words = [self.term(term) for term in literal]
+        counts = self.counts
+        size = sum(counts.get(token, 0) for token in group.concepts)
+        if words:
+            size += min(sum(map(counts.__getitem__, found.quality)) for found in words)
+
+        def build() -> EntryList:
+            named: dict[int, int] = {}
+            for found in concept:
+                for score, positions in self._entries(found):
+                    for position in positions:
+                        if score > named.get(position, 0):
+                            named[position] = score
+            spelled = self._mean(words) if words else {}
+            best: dict[int, int] = {}
+            for position, mean in spelled.items():
+                held = named.get(position)
+                best[position] = int(mean * Q_WORDS_ALONE) if held is None else max(held, mean)
+            for position, held in named.items():
+                best.setdefault(position, held)
+            by_score: dict[int, list[int]] = {}
+            for position, score in best.items():
+                by_score.setdefault(score, []).append(position)
+            return sorted(((score, tuple(ps)) for score, ps in by_score.items()), reverse=True)
+
+        return Entries([*words, *concept], size, False, build)
+
+    def _mean(self, words: list[Matched]) -> dict[int, int]:
+        """Position → the mean of its best score for each word, for those with all the words."""
+        totals: dict[int, int] | None = None
+        for found in sorted(words, key=lambda m: sum(map(self.counts.__getitem__, m.quality))):
+            best: dict[int, int] = {}
+            for score, positions in sorted(self._entries(found), key=itemgetter(0), reverse=True):
+                for position in positions:
+                    if position not in best and (totals is None or position in totals):
+                        best[position] = score
+            totals = best if totals is None else {p: s + best[p] for p, s in totals.items() if p in best}
+        return {p: s // len(words) for p, s in (totals or {}).items()}
 
     def _entries(self, matched: Matched) -> EntryList:
         found: EntryList = []
@@ -258,6 +317,9 @@ class Terms:
                     if score > quality.get(token, 0.0):
                         quality[token] = score
         letters = frozenset({word} & self.initials.keys()) if 2 <= length <= 5 else frozenset()
+        acronym = ACRONYM + word
+        if 2 <= length <= 8 and acronym in self.postings:
+            quality[acronym] = Q_ACRONYM
         loose = not quality and not letters
         if budget(length):
             self._typos(word, key, quality, everywhere=False)
@@ -288,6 +350,8 @@ class Terms:
 
     def _operator(self, term: Term) -> dict[str, float]:
         text, kind = term.text, term.kind
+        if kind == CONCEPT:
+            return {text: Q_CONCEPT} if text in self.postings else {}
         if kind == WORD:
             return {text: Q_EXACT} if text in self.postings else {}
         if kind == PREFIX:

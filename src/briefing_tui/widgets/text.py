@@ -89,7 +89,8 @@ def side_styles(participants: Iterable[Participant]) -> dict[str | None, str]:
 
 Spans = Mapping[FieldKey, Sequence[tuple[int, int]]]
 # Built once: a row is built for every participant of a briefing.
-_NAME, _ROLE, _ORGANIZATION, _SIDE = map(FieldKey, ("name", "role", "organization", "side"))
+_NAME, _ROLE, _ORGANIZATION, _SIDE, _NOTES = map(FieldKey, ("name", "role", "organization", "side", "notes"))
+_AROUND = 24  # characters of a note shown before its first match
 
 
 def _cells(text: str) -> int:
@@ -218,6 +219,13 @@ def participant_row(person: Participant, side_style: str, spans: Spans | None = 
         if found := spans.get(FieldKey("present_at", index)):
             row.add(" at ", DIM)
             row.add(event, DIM, found)
+    if person.notes is not None and (found := spans.get(_NOTES)):
+        # A note is long: from a little before its first match, the rest cut by the row's width.
+        start = max(0, found[0][0] - _AROUND)
+        start = person.notes.rfind(" ", 0, start) + 1 if start else 0
+        row.add(" · note: ", DIM)
+        row.add("…" if start else "", DIM)
+        row.add(person.notes[start:], DIM, [(a - start, b - start) for a, b in found if a >= start])
     return OneLine(_marker(side_style), row.content())
 
 

@@ -1,0 +1,134 @@
+"""Held-out queries for the participant search: offices, demonyms, particles, organisations, notes.
+
+These queries and the fixtures in tests/heldout/ were written after the change, by someone who had not
+seen the engine or its tables (offices, countries), from the README's description of what the search
+claims. They were not tuned on: each query and its expected answer (the participant a human reading the
+files would pick first) were fixed before the test was first run. The fixtures avoid the settings used
+while tuning (Angola, São Tomé, France, Côte d'Ivoire, Senegal).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.format.loader import load_briefing
+from briefing_tui.search import SearchIndex
+
+HELDOUT = Path(__file__).parent / "heldout"
+
+QUERIES: dict[str, list[tuple[str, str]]] = {
+    "office": [
+        ("mod", "Jacinto de Sousa Mondlane"),
+        ("head of state", "Armando Nhantumbo"),
+        ("deputy foreign minister", "Ilda Correia Sitoe"),
+        ("fm portugal", "Duarte Miguel Sá da Bandeira Lobo"),
+        ("enap chairman", "Matías Ignacio Ibáñez del Campo"),
+        ("galp ceo", "João Pedro dos Reis Fonseca"),
+        ("mubadala ceo", "Rashid bin Sultan Al Ketbi"),
+        ("charge d'affaires", "Encargada de Negocios a.i. de Chile en Mozambique"),
+        ("samarkand governor", "Khokim of Samarkand Region"),
+        ("kyrgyz premier", "Nurbek Asanbekovich Toktogulov"),
+    ],
+    "demonym": [
+        ("emirati minister", "Saeed bin Hamad Al Mansouri"),
+        ("qatari minister", "Khalifa bin Jassim Al Muhannadi"),
+        ("dutch ambassador", "Eline de Vries-Bakker"),
+        ("german state secretary", "Konstantin Friedrich von der Heyde"),
+        ("kazakhstani deputy prime minister", "Aibek Nurlanuly Sarsenbayev"),
+        ("uzbek foreign minister", "Dilshod Karimovich Rakhimov"),
+        ("portuguese ambassador", "Tiago Nuno van Zeller"),
+        ("chilean energy minister", "Tomás Andrés Errázuriz Vial"),
+        ("mozambican pm", "Maria Helena dos Santos Macuácua"),
+    ],
+    "particles": [
+        ("tnz", "Tiago Nuno van Zeller"),
+        ("mhsm", "Maria Helena dos Santos Macuácua"),
+        ("jsm", "Jacinto de Sousa Mondlane"),
+        ("fasm", "Fernando Alberto da Silva Matola"),
+        ("rms", "Rodrigo van der Meer Soto"),
+        ("cfl", "Catalina de la Fuente Larraín"),
+        ("miic", "Matías Ignacio Ibáñez del Campo"),
+        ("shm", "Saeed bin Hamad Al Mansouri"),
+        ("pjl", "Pieter-Jan van der Linden"),
+        ("kfh", "Konstantin Friedrich von der Heyde"),
+    ],
+    "organisation": [
+        ("inp", "Hélder Muianga"),
+        ("cgd", "Ana Rita de Carvalho Pinto"),
+        ("afdb", "Kwame Adjei-Mensah"),
+        ("corfo", "Francisca Echeverría Undurraga"),
+        ("ebrd", "Hélène Dubois-Marchand"),
+        ("sfd", "Turki bin Nasser Al Otaibi"),
+        ("qia", "Hamad bin Khalid Al Sulaiti"),
+        ("nbu chairman", "Shavkat Ergashev"),
+        ("enh administradora", "Lurdes Amélia Tembe"),
+        ("fmo ceo", "Maarten van den Broek"),
+    ],
+    "notes": [
+        ("goycoolea", "Jefe de Gabinete del Ministro de Energía"),
+        ("afungi", "Jacinto de Sousa Mondlane"),
+        ("video link", "Tomás Andrés Errázuriz Vial"),
+        ("dosari", "Adviser to the Minister of Investment"),
+        ("term sheet", "João Pedro dos Reis Fonseca"),
+        ("beijing", "Fernando Alfredo Matsinhe"),
+        ("fergana", "Pieter-Jan van der Linden"),
+        ("wageningen", "Sanne ter Horst"),
+        ("left early", "Inês Vasconcelos de Almeida"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    paths = sorted(HELDOUT.glob("*.yaml"))
+    assert paths, f"no fixtures in {HELDOUT}"
+    people = [
+        dataclasses.replace(participant, aliases=())
+        for path in paths
+        for participant in load_briefing(path).participants
+    ]
+    return SearchIndex(people)
+
+
+def test_expected_answers_exist() -> None:
+    """Every expected label is the label of exactly one participant, so each query has one right answer."""
+    people = [p for path in sorted(HELDOUT.glob("*.yaml")) for p in load_briefing(path).participants]
+    for kind, cases in QUERIES.items():
+        for query, expected in cases:
+            matching = [p for p in people if p.label == expected]
+            assert len(matching) == 1, f"{kind}: {query!r} expects {expected!r}, found {len(matching)}"
+
+
+#: Missed at the first run (43 of 48 passed): what came first instead.
+FIRST_RUN_MISSES = {
+    "deputy foreign minister": "a minister of another country: 'Vice-Ministra' was not read as deputy",
+    "fm portugal": "nobody: 'Ministro de Estado e dos Negócios Estrangeiros' was not a foreign minister",
+    "galp ceo": "nobody: 'Presidente Executivo' was not read as CEO",
+    "charge d'affaires": "ambassadors: 'Encargada de Negocios' was not read as chargé d'affaires",
+    "portuguese ambassador": "Mozambique's ambassador in Portugal, tied with Portugal's",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param(
+            query,
+            expected,
+            id=f"{kind}-{query}",
+            marks=[pytest.mark.xfail(strict=True, reason=FIRST_RUN_MISSES[query])]
+            if query in FIRST_RUN_MISSES
+            else [],
+        )
+        for kind, cases in QUERIES.items()
+        for query, expected in cases
+    ],
+)
+def test_heldout_query_finds_expected_first(index: SearchIndex, query: str, expected: str) -> None:
+    hits = index.search(query, limit=3)
+    assert hits, f"{query!r} found nobody"
+    top = [(hit.participant.label, round(hit.score, 2)) for hit in hits]
+    assert hits[0].participant.label == expected, f"{query!r}: expected {expected!r} first, got {top}"

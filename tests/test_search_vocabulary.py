@@ -1,0 +1,183 @@
+"""People found by what readers call them: offices, countries, particles, acronyms, notes; and
+the scale of scores. The lists here are small on purpose: each has the person asked for and the
+people most easily taken for them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.format.model import Participant
+from briefing_tui.search import FieldKey, SearchIndex
+from briefing_tui.search.concepts import OFFICE, countries, find, offices, parse_table
+from briefing_tui.search.fields import FIELDS
+
+P = Participant
+
+PEOPLE = [
+    P(name="Téte António", role="Minister of External Relations", side="Angola"),
+    P(name="Esmeralda Mendonça", role="Deputy Minister of Foreign Affairs", side="Angola"),
+    P(name="Vera Daves de Sousa", role="Minister of Finance", organization="Ministry of Foreign Affairs"),
+    P(name="Mauro Vieira", role="Foreign Minister", side="Brazil"),
+    P(name="Jean-Noël Barrot", role="Ministre de l'Europe et des Affaires étrangères", side="France"),
+    P(name="Sébastien Lecornu", role="Ministre des Armées", side="France"),
+    P(name="João Ernesto dos Santos", role="Minister of National Defence", side="Angola"),
+    P(name="Luis Manuel da Silva", role="Chief Executive Officer", organization="Sonangol", side="Angola"),
+    P(name="Jorge Enrique Sanchez", role="General Manager", side="Spain"),
+    P(name="Masoud Pezeshkian", role="President", side="Iran"),
+    P(name="Ilham Aliyev", role="President of Azerbaijan", side="Azerbaijan"),
+    P(name="Rashid Meredov", role="Deputy Chairman of the Cabinet of Ministers", side="Turkmenistan"),
+    P(name="Mohamed bin Zayed Al Nahyan", role="President", side="United Arab Emirates"),
+    P(name="Yasser Al-Rumayyan", role="Governor", organization="Public Investment Fund", side="Saudi Arabia"),
+    P(name="Roman Starovoit", role="Governor of Kursk Region", side="Russia"),
+    P(
+        name="Orlando Morais",
+        role="Chairman of the Board",
+        organization="Agência Nacional do Petróleo, Gás e Biocombustíveis (ANP-STP)",
+        side="São Tomé and Príncipe",
+    ),
+    P(role="Deputy Minister", side="Angola", notes="Identified in other reports as Carlos Mendes Pinto."),
+    P(name="Carlos Pinto", role="Driver", side="Portugal"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(PEOPLE)
+
+
+def first(index: SearchIndex, query: str) -> str:
+    hits = index.search(query, limit=5)
+    assert hits, f"{query!r} found nobody"
+    return hits[0].participant.label
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("fm angola", "Téte António"),
+        ("mfa angola", "Téte António"),
+        ("angola foreign minister", "Téte António"),
+        ("foreign minister france", "Jean-Noël Barrot"),
+        ("defence minister france", "Sébastien Lecornu"),
+        ("mod angola", "João Ernesto dos Santos"),
+        ("ceo angola", "Luis Manuel da Silva"),
+        ("iranian president", "Masoud Pezeshkian"),
+        ("azerbaijani president", "Ilham Aliyev"),
+        ("emirati president", "Mohamed bin Zayed Al Nahyan"),
+        ("head of state iran", "Masoud Pezeshkian"),
+        ("jes", "João Ernesto dos Santos"),
+        ("lms", "Luis Manuel da Silva"),
+        ("mbz", "Mohamed bin Zayed Al Nahyan"),
+        ("pif", "Yasser Al-Rumayyan"),
+        ("pif governor", "Yasser Al-Rumayyan"),
+        ("anp", "Orlando Morais"),
+        ("anp-stp", "Orlando Morais"),
+        ("anpstp", "Orlando Morais"),
+        ("mendes pinto", "Deputy Minister"),
+        ("rumayan", "Yasser Al-Rumayyan"),
+    ],
+)
+def test_found_first(index: SearchIndex, query: str, expected: str) -> None:
+    assert first(index, query) == expected
+
+
+def test_the_literal_words_rank_above_another_name_for_the_office(index: SearchIndex) -> None:
+    names = [hit.participant.name for hit in index.search("foreign minister", limit=5)]
+    assert names[:2] == ["Mauro Vieira", "Téte António"]
+    # The deputy has the words, but another office: below both foreign ministers.
+    assert names.index("Esmeralda Mendonça") > 1
+
+
+def test_a_country_word_in_an_office_phrase_stays_the_country(index: SearchIndex) -> None:
+    names = [hit.participant.name for hit in index.search("iranian president", limit=5)]
+    assert "Ilham Aliyev" not in names
+
+
+def test_a_query_word_means_the_word_not_a_whole_field_office(index: SearchIndex) -> None:
+    # "=president" in the table matches a role that is only "President"; the query "king" does not
+    # make every president a king, nor does "president" make a king a president.
+    assert index.search("king", limit=5) == []
+
+
+def test_notes_rank_below_every_other_field(index: SearchIndex) -> None:
+    hits = index.search("carlos pinto", limit=5)
+    assert [h.participant.label for h in hits] == ["Carlos Pinto", "Deputy Minister"]
+    assert set(hits[1].spans) == {FieldKey("notes")}
+    assert max(spec.weight for spec in FIELDS if spec.key == "notes") < min(
+        spec.weight for spec in FIELDS if spec.key != "notes"
+    )
+
+
+def test_spans_show_why(index: SearchIndex) -> None:
+    (hit,) = index.search("mfa angola", limit=1)
+    role = "Minister of External Relations"
+    assert hit.spans[FieldKey("role")] == ((0, len(role)),)
+    (hit,) = index.search("jes", limit=1)
+    assert hit.spans[FieldKey("name")] == ((0, 1), (5, 6), (17, 18))  # J, E, S: not "dos"
+    (hit,) = index.search("pif", limit=1)
+    assert hit.spans[FieldKey("organization")] == ((0, 1), (7, 8), (18, 19))
+
+
+# --- scores ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Masoud Pezeshkian", "João Ernesto dos Santos", "Yasser Al-Rumayyan"])
+def test_an_exact_name_scores_one(index: SearchIndex, name: str) -> None:
+    (hit, *_) = index.search(name, limit=3)
+    assert (hit.participant.name, hit.score) == (name, 1.0)
+
+
+def test_other_matches_score_less(index: SearchIndex) -> None:
+    surname = index.search("pezeshkian", limit=1)[0].score
+    role = index.search("governor", limit=1)[0].score
+    note = index.search("mendes", limit=1)[0].score
+    assert 1.0 > surname > role > note > 0.0
+
+
+WORDS = [w for p in PEOPLE for text in (p.name, p.role, p.side) if text for w in text.split()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "fm", "mfa", "jes", "pif", "ceo", "kazakh", "xq"]), max_size=4))
+def test_scores_are_on_the_scale_and_in_rank_order(words: list[str]) -> None:
+    hits = SearchIndex(PEOPLE).search(" ".join(words), limit=20)
+    scores = [hit.score for hit in hits]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+# --- the tables -------------------------------------------------------------------------------
+
+
+def test_the_tables_load_and_name_what_the_issue_asks_for() -> None:
+    def tokens(text: str) -> set[str]:
+        from briefing_tui.search.fold import words
+
+        return {t for place in find([f for f, _, _ in words(text)]) for t in place.tokens}
+
+    def office(text: str) -> set[str]:
+        return {t for t in tokens(text) if t.startswith(OFFICE)}
+
+    assert offices().by_first and countries().by_first
+    fm = office("Minister of Foreign Affairs")
+    assert len(fm) == 1
+    for same in (
+        "Minister of External Relations",
+        "UK Foreign Secretary",
+        "Ministro das Relações Exteriores",
+    ):
+        assert office(same) == fm, same
+    assert office("Deputy Minister of Foreign Affairs").isdisjoint(fm)
+    # In South Asia the Foreign Secretary is the senior civil servant, not the minister.
+    assert office("Foreign Secretary").isdisjoint(fm)
+    assert tokens("Iranian") == tokens("Iran") == tokens("Islamic Republic of Iran")
+    assert tokens("Emirati") == tokens("United Arab Emirates") == tokens("UAE")
+
+
+def test_a_bad_table_line_says_where() -> None:
+    with pytest.raises(ValueError, match=r"t\.txt:2: .* has no words but fillers"):
+        parse_table("[x] fine\n of the \n", "~", name="t.txt")
+    with pytest.raises(ValueError, match=r"t\.txt:1: a phrase before the first \[id\]"):
+        parse_table("stray\n", "~", name="t.txt")
