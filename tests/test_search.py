@@ -109,6 +109,15 @@ def test_name_match_outranks_role_match() -> None:
     assert [h.position for h in SearchIndex(people).search("tokayev")] == [1, 0]
 
 
+def test_a_word_counts_in_order_only_after_the_word_before_it() -> None:
+    people = [
+        Participant(name="Faisal bin Hamad Al-Qahtani"),
+        Participant(name="Faisal bin Farhan Al Saud"),
+    ]
+    # "f" is a prefix of Faisal in both names; only in the second is there one after "bin".
+    assert [h.position for h in SearchIndex(people).search("faisal bin f")] == [1, 0]
+
+
 def test_ties_keep_list_order() -> None:
     people = [Participant(name=f"Serik {s}") for s in ("Bek", "Ali", "Nur")]
     assert [h.position for h in SearchIndex(people).search("serik")] == [0, 1, 2]

@@ -102,13 +102,23 @@ def test_expected_answers_exist() -> None:
             assert len(matching) == 1, f"{kind}: {query!r} expects {expected!r}, found {len(matching)}"
 
 
-#: Missed at the first run (43 of 48 passed): what came first instead.
+#: Missed at the first run (43 of 48 passed), and what came first instead. These five then
+#: informed general fixes (title forms, a country after "em"/"in", chargé d'affaires as its own
+#: office, Portugal's and Brazil's "Ministro de Estado" titles), so they no longer count as held
+#: out; see `STILL_MISSED` for what the fixes left.
 FIRST_RUN_MISSES = {
     "deputy foreign minister": "a minister of another country: 'Vice-Ministra' was not read as deputy",
     "fm portugal": "nobody: 'Ministro de Estado e dos Negócios Estrangeiros' was not a foreign minister",
     "galp ceo": "nobody: 'Presidente Executivo' was not read as CEO",
     "charge d'affaires": "ambassadors: 'Encargada de Negocios' was not read as chargé d'affaires",
     "portuguese ambassador": "Mozambique's ambassador in Portugal, tied with Portugal's",
+}
+#: Still not first after the fixes.
+STILL_MISSED = {
+    "deputy foreign minister": (
+        "second, after Qatar's 'Minister of State for Foreign Affairs', a deputy foreign minister "
+        "too: both hold the office, and the shorter title wins the tie"
+    ),
 }
 
 
@@ -119,8 +129,8 @@ FIRST_RUN_MISSES = {
             query,
             expected,
             id=f"{kind}-{query}",
-            marks=[pytest.mark.xfail(strict=True, reason=FIRST_RUN_MISSES[query])]
-            if query in FIRST_RUN_MISSES
+            marks=[pytest.mark.xfail(strict=True, reason=STILL_MISSED[query])]
+            if query in STILL_MISSED
             else [],
         )
         for kind, cases in QUERIES.items()
@@ -132,3 +142,13 @@ def test_heldout_query_finds_expected_first(index: SearchIndex, query: str, expe
     assert hits, f"{query!r} found nobody"
     top = [(hit.participant.label, round(hit.score, 2)) for hit in hits]
     assert hits[0].participant.label == expected, f"{query!r}: expected {expected!r} first, got {top}"
+
+
+def test_misses_are_queries_and_still_near_the_top(index: SearchIndex) -> None:
+    """The misses on record are queries here, and what is still missed is at least second."""
+    asked = {query for cases in QUERIES.values() for query, _ in cases}
+    assert set(STILL_MISSED) <= set(FIRST_RUN_MISSES) <= asked
+    expected = {query: label for cases in QUERIES.values() for query, label in cases}
+    for query in STILL_MISSED:
+        top = [hit.participant.label for hit in index.search(query, limit=2)]
+        assert expected[query] in top, f"{query!r}: {top}"

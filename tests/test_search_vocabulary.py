@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefing_tui.format.model import Participant
 from briefing_tui.search import FieldKey, SearchIndex
-from briefing_tui.search.concepts import OFFICE, countries, find, offices, parse_table
+from briefing_tui.search.concepts import OFFICE, countries, find, offices, parse_forms, parse_table
 from briefing_tui.search.fields import FIELDS
 
 P = Participant
@@ -151,16 +151,18 @@ def test_scores_are_on_the_scale_and_in_rank_order(words: list[str]) -> None:
 # --- the tables -------------------------------------------------------------------------------
 
 
+def tokens(text: str) -> set[str]:
+    from briefing_tui.search.fold import words
+
+    return {t for place in find([f for f, _, _ in words(text)]) for t in place.tokens}
+
+
+def office(text: str) -> set[str]:
+    return {t for t in tokens(text) if t.startswith(OFFICE)}
+
+
 def test_the_tables_load_and_name_what_the_issue_asks_for() -> None:
-    def tokens(text: str) -> set[str]:
-        from briefing_tui.search.fold import words
-
-        return {t for place in find([f for f, _, _ in words(text)]) for t in place.tokens}
-
-    def office(text: str) -> set[str]:
-        return {t for t in tokens(text) if t.startswith(OFFICE)}
-
-    assert offices().by_first and countries().by_first
+    assert offices().root and countries().root
     fm = office("Minister of Foreign Affairs")
     assert len(fm) == 1
     for same in (
@@ -176,8 +178,77 @@ def test_the_tables_load_and_name_what_the_issue_asks_for() -> None:
     assert tokens("Emirati") == tokens("United Arab Emirates") == tokens("UAE")
 
 
+@pytest.mark.parametrize(
+    ("form", "word"),
+    [
+        ("Vice-Ministra dos Negócios Estrangeiros", "Vice-Ministro dos Negócios Estrangeiros"),
+        ("Primera Ministra", "Primer Ministro"),
+        ("Embaixadora", "Embaixador"),
+        ("Botschafterin", "Botschafter"),
+        ("Encargada de Negocios", "Encargado de Negocios"),
+        ("Présidente de la République", "Président de la République"),
+    ],
+)
+def test_a_title_in_another_form_is_the_same_office(form: str, word: str) -> None:
+    assert office(form) and office(form) == office(word)
+
+
+def test_a_country_where_someone_serves_is_not_their_side() -> None:
+    assert tokens("Embaixadora de Moçambique em Portugal") == tokens("Embaixadora de Moçambique")
+    assert tokens("Ambassador of Pakistan to the United Kingdom") == tokens("Ambassador of Pakistan")
+    assert tokens("Ambassadeur du Sénégal au Mali") == tokens("Ambassadeur du Sénégal")
+    # Not after an article alone: "a Kazakh delegation" is Kazakh.
+    assert tokens("Head of a Kazakh delegation") > tokens("Head of delegation")
+
+
+def test_a_charge_d_affaires_is_not_an_ambassador() -> None:
+    assert office("Chargé d'affaires a.i.") == office("Encargada de Negocios")
+    assert office("Chargé d'affaires").isdisjoint(office("Ambassador"))
+
+
+def test_office_words_rank_the_holders_above_initials() -> None:
+    people = [
+        P(name="Fernando Matola", role="Director"),
+        P(name="Dilshod Rakhimov", role="Ministro de Relaciones Exteriores"),
+        P(name="Narendra Modi", role="Prime Minister", side="India"),
+        P(name="Rajnath Singh", role="Minister of Defence", side="India"),
+    ]
+    index = SearchIndex(people)
+    assert [hit.participant.name for hit in index.search("fm")] == ["Dilshod Rakhimov", "Fernando Matola"]
+    assert [hit.participant.name for hit in index.search("mod")][:2] == ["Rajnath Singh", "Narendra Modi"]
+    # A name's initials still come first where nobody holds the office.
+    assert first(SearchIndex(people[:1]), "fm") == "Fernando Matola"
+
+
+def test_a_bad_forms_line_says_where() -> None:
+    assert parse_forms("# c\nministro | ministra\n") == {"ministra": "ministro"}
+    with pytest.raises(ValueError, match=r"f\.txt:1: a line is one word"):
+        parse_forms("ministro\n", name="f.txt")
+    with pytest.raises(ValueError, match=r"f\.txt:2: 'x' is already a form of 'a'"):
+        parse_forms("a | x\nb | x\n", name="f.txt")
+
+
 def test_a_bad_table_line_says_where() -> None:
     with pytest.raises(ValueError, match=r"t\.txt:2: .* has no words but fillers"):
         parse_table("[x] fine\n of the \n", "~", name="t.txt")
     with pytest.raises(ValueError, match=r"t\.txt:1: a phrase before the first \[id\]"):
         parse_table("stray\n", "~", name="t.txt")
+
+
+TITLES = st.sampled_from(
+    "Minister of Foreign Affairs|Embaixadora|de|Moçambique|em|Portugal|ANP-STP|Public Investment Fund"
+    "|Iranian|Vice-Ministra|(|)|,|al|President|of|the|Ministère|Токаев|習近平|O'Brien|2026".split("|")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TITLES, max_size=8), st.sampled_from([0, 1, 2, 3, 4, 5, 6, 7]))
+def test_the_index_reads_a_field_as_its_highlighter_does(parts: list[str], vocabulary: int) -> None:
+    """`analyse` (the build's fast path) gives the tokens `tokens` (spans, highlights) gives."""
+    from briefing_tui.search.fold import words
+    from briefing_tui.search.tokens import analyse, tokens
+
+    text = " ".join(parts)
+    found, count = analyse(text, vocabulary)
+    assert set(found) == {token for token, _, _ in tokens(text, vocabulary)}
+    assert count == sum(1 for _ in words(text, split_han=False))

@@ -8,6 +8,11 @@ minister`, `@ir`) whose span covers the phrase; a query whose words spell a phra
 concept matches it, below a literal match. Concept tokens begin with a character no typed word
 folds to, so they are never found by prefix, typo or variant: only through the tables.
 
+A third table, `tables/forms.txt`, reads a title's other forms as one word ("Ministra" as
+"ministro", "Botschafterin" as "botschafter"), so the tables need one form of each title. A
+country named after "in", "to", "em", "en"… is where a person serves, not whom they speak for
+("Embaixadora de Moçambique em Portugal" is no Portuguese): it gives no country token.
+
 Organisation acronyms are derived, not listed: "Public Investment Fund" gives `=pif`, "Ministry
 of Foreign Affairs" `=mfa` and `=mofa`; a typed word matches them as initials.
 """
@@ -19,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from briefing_tui.search.fold import words
 
@@ -33,7 +39,11 @@ SYNTHETIC = (OFFICE, COUNTRY, ACRONYM)
 FILLERS = frozenset(
     "of for the and a an to de des du d da das do dos del della di la le les el los las y e et und".split()
 )
+#: Before a country (articles skipped), a word that makes it the place of a post, not a side.
+LOCATIVES = frozenset("in to at em en na no nos nas au aux dans bei im ante junto".split())
+_ARTICLES = frozenset("the la le les l el los las o os as der die den dem".split())
 _PLACEHOLDER = "{country}"
+_END = None  # a trie key no word is
 _WHOLE = "="
 #: Where an organisation's name breaks into parts, each with its own acronym.
 _SEGMENTS = re.compile(r"[,;:()\[\]/|–—]| - ")
@@ -47,17 +57,17 @@ class Phrase:
 
 
 class Table:
-    """Phrases by first word; matched longest first."""
+    """Phrases as a trie of words: matching a word costs one lookup, however many phrases."""
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
-        merged: dict[tuple[tuple[str, ...], bool], set[str]] = {}
+        #: word → child node; `_END` → {whole?: the tokens of the phrases ending here}.
+        self.root: dict[Any, Any] = {}
         for phrase in phrases:
-            merged.setdefault((phrase.words, phrase.whole), set()).update(phrase.tokens)
-        self.by_first: dict[str, list[Phrase]] = {}
-        for (found, whole), tokens in merged.items():
-            self.by_first.setdefault(found[0], []).append(Phrase(found, tuple(sorted(tokens)), whole))
-        for candidates in self.by_first.values():
-            candidates.sort(key=lambda p: -len(p.words))
+            node = self.root
+            for word in phrase.words:
+                node = node.setdefault(word, {})
+            ends: dict[bool, tuple[str, ...]] = node.setdefault(_END, {})
+            ends[phrase.whole] = tuple(sorted({*ends.get(phrase.whole, ()), *phrase.tokens}))
 
 
 def parse_table(text: str, prefix: str, *, name: str = "table") -> list[Phrase]:
@@ -94,11 +104,40 @@ def phrase_words(text: str) -> tuple[str, ...]:
         if n:
             found.append(_PLACEHOLDER)
         found += [f for f, _, _ in words(piece, split_han=False) if f not in FILLERS]
+    found = [read_as(f) for f in found]
     return tuple(found) if set(found) - {_PLACEHOLDER} else ()
 
 
 def _read(name: str) -> str:
     return files("briefing_tui.search").joinpath("tables", name).read_text(encoding="utf-8")
+
+
+def parse_forms(text: str, *, name: str = "forms") -> dict[str, str]:
+    """Form → the word it is read as, from a forms table (see the header of `tables/forms.txt`)."""
+    read: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        spelled = [[f for f, _, _ in words(part, split_han=False)] for part in line.split("|")]
+        if len(spelled) < 2 or any(len(w) != 1 for w in spelled):
+            raise ValueError(f"{name}:{number}: a line is one word, then its forms: `word | form | form`")
+        word = spelled[0][0]
+        for (form,) in spelled[1:]:
+            if read.get(form, word) != word:
+                raise ValueError(f"{name}:{number}: {form!r} is already a form of {read[form]!r}")
+            read[form] = word
+    return read
+
+
+@cache
+def forms() -> dict[str, str]:
+    return parse_forms(_read("forms.txt"), name="forms.txt")
+
+
+def read_as(fold: str) -> str:
+    """The word a folded word is read as in the tables: "ministra" → "ministro"."""
+    return forms().get(fold, fold)
 
 
 @cache
@@ -133,8 +172,9 @@ def find(folds: Sequence[str], *, field: bool = True, with_offices: bool = True)
     word, not a head of state).
     """
     kept = [i for i, f in enumerate(folds) if f not in FILLERS]
-    content = [folds[i] for i in kept]
-    places = list(_longest(content, countries(), {}, whole=False))
+    read = forms().get
+    content = [read(folds[i], folds[i]) for i in kept]
+    places = [p for p in _longest(content, countries(), {}, whole=False) if not _posted(folds, kept[p[1]])]
     found = [Found(tokens, kept[a], kept[b - 1] + 1) for tokens, a, b, _ in places]
     if with_offices:
         starts = {a: (b, tokens) for tokens, a, b, _ in places}
@@ -144,24 +184,29 @@ def find(folds: Sequence[str], *, field: bool = True, with_offices: bool = True)
     return found
 
 
+def _posted(folds: Sequence[str], at: int) -> bool:
+    """Whether the country named at `folds[at]` follows a locative: a place of a post."""
+    at -= 1
+    while at >= 0 and folds[at] in _ARTICLES:
+        at -= 1
+    return at >= 0 and folds[at] in LOCATIVES
+
+
+Countries = dict[int, tuple[int, tuple[str, ...]]]  # start → (end, tokens) of countries found
+Match = tuple[tuple[str, ...], int, "tuple[int, int] | None"]  # tokens, end, country words
+
+
 def _longest(
-    content: list[str], table: Table, countries_at: dict[int, tuple[int, tuple[str, ...]]], *, whole: bool
+    content: list[str], table: Table, countries_at: Countries, *, whole: bool
 ) -> Iterator[tuple[tuple[str, ...], int, int, tuple[int, int] | None]]:
     """(tokens, start, end, country words) of non-overlapping phrases, the longest at each word."""
-    i = 0
-    while i < len(content):
-        best: tuple[tuple[str, ...], int, tuple[int, int] | None] | None = None
-        firsts = [content[i]] + ([_PLACEHOLDER] if i in countries_at else [])
-        for first in firsts:
-            for phrase in table.by_first.get(first, ()):
-                matched = _match(phrase.words, content, i, countries_at)
-                if matched is None:
-                    continue
-                end, country = matched
-                if phrase.whole and (not whole or i != 0 or end != len(content)):
-                    continue
-                if best is None or end > best[1]:
-                    best = (phrase.tokens, end, country)
+    root, size, i = table.root, len(content), 0
+    placed = _PLACEHOLDER in root
+    while i < size:
+        if content[i] not in root and not (placed and i in countries_at):
+            i += 1
+            continue
+        best = _walk(root, content, i, i, countries_at, None, whole=whole)
         if best is None:
             i += 1
             continue
@@ -169,23 +214,39 @@ def _longest(
         i = best[1]
 
 
-def _match(
-    phrase: tuple[str, ...], content: list[str], at: int, countries_at: dict[int, tuple[int, tuple[str, ...]]]
-) -> tuple[int, tuple[int, int] | None] | None:
-    """Where `phrase` ends when it starts at `content[at]`, and the country it spans; or None."""
-    i, country = at, None
-    for word in phrase:
-        if word == _PLACEHOLDER:
-            place = countries_at.get(i)
-            if place is None:
-                return None
-            country = (i, place[0])
-            i = place[0]
-        elif i < len(content) and content[i] == word:
-            i += 1
-        else:
-            return None
-    return i, country
+def _walk(
+    node: dict[Any, Any],
+    content: list[str],
+    start: int,
+    at: int,
+    countries_at: Countries,
+    country: tuple[int, int] | None,
+    *,
+    whole: bool,
+) -> Match | None:
+    """The longest phrase below `node` that `content[at:]` continues, begun at `start`."""
+    best: Match | None = None
+    ends = node.get(_END)
+    if ends:
+        tokens = ends.get(False, ())
+        if whole and start == 0 and at == len(content) and True in ends:
+            tokens = tuple(sorted({*tokens, *ends[True]}))
+        if tokens:
+            best = (tokens, at, country)
+    if at < len(content):
+        child = node.get(content[at])
+        if child is not None:
+            found = _walk(child, content, start, at + 1, countries_at, country, whole=whole)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found
+        place = countries_at.get(at)
+        if place is not None:
+            child = node.get(_PLACEHOLDER)
+            if child is not None:
+                found = _walk(child, content, start, place[0], countries_at, (at, place[0]), whole=whole)
+                if found is not None and (best is None or found[1] > best[1]):
+                    best = found
+    return best
 
 
 # --- acronyms -----------------------------------------------------------------------------------
@@ -197,15 +258,31 @@ def acronyms(text: str) -> Iterator[tuple[str, tuple[int, ...]]]:
     "Agência Nacional do Petróleo, Gás Natural e Biocombustíveis" gives `=anp` and `=gnb`;
     "Ministry of Foreign Affairs" `=mfa` and, fillers kept, `=mofa`.
     """
-    begin = 0
-    for piece in [*_SEGMENTS.split(text)]:
-        at = text.find(piece, begin)
-        begin = at + len(piece)
-        found = [(f, start + at) for f, start, _ in words(piece, split_han=False) if f[0].isalpha()]
-        content = [(f, s) for f, s in found if f not in FILLERS]
-        if len(content) < 2:
-            continue
-        letters = "".join(f[0] for f, _ in content)
-        yield ACRONYM + letters, tuple(s for _, s in content)
-        if len(found) != len(content) and len(found) <= 6:
-            yield ACRONYM + "".join(f[0] for f, _ in found), tuple(s for _, s in found)
+    breaks = [m.start() for m in _SEGMENTS.finditer(text)]
+    breaks.append(len(text))
+    part: list[tuple[str, int]] = []
+    b = 0
+    for f, start, _ in words(text, split_han=False):
+        while start >= breaks[b]:
+            yield from _acronym(part)
+            part, b = [], b + 1
+        if f[0].isalpha():
+            part.append((f, start))
+    yield from _acronym(part)
+
+
+def acronym_letters(text: str, folds: list[str] | None) -> list[str]:
+    """The `=letters` of `acronyms(text)`, fast for the index build: `folds` are the text's words,
+    as `words(text, split_han=False)` gives them, if known."""
+    if folds is None or _SEGMENTS.search(text):
+        return [letters for letters, _ in acronyms(text)]
+    return [letters for letters, _ in _acronym([(f, 0) for f in folds if f[0].isalpha()])]
+
+
+def _acronym(found: list[tuple[str, int]]) -> Iterator[tuple[str, tuple[int, ...]]]:
+    content = [(f, s) for f, s in found if f not in FILLERS]
+    if len(content) < 2:
+        return
+    yield ACRONYM + "".join([f[0] for f, _ in content]), tuple(s for _, s in content)
+    if len(found) != len(content) and len(found) <= 6:
+        yield ACRONYM + "".join([f[0] for f, _ in found]), tuple(s for _, s in found)

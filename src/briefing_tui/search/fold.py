@@ -186,4 +186,9 @@ def name_initials(name: str, folds: list[str] | None = None) -> tuple[str, ...]:
             folds = _ASCII_WORD.findall(name.lower())
         else:
             folds = [f for f, _, _ in words(name, split_han=False)]
+    if len(folds) > 1 and PARTICLES.isdisjoint(folds):
+        # Most names: all the initials, and the first and last (the index build's hot path).
+        full = "".join([f[0] for f in folds])
+        if full.isalpha():
+            return (full,) if len(full) == 2 else (full, full[0] + full[-1])
     return tuple(initials_at(folds))

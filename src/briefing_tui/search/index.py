@@ -94,12 +94,18 @@ def _field(text: str, slot: int) -> tuple[list[str], int]:
     """A field's tokens and its length in words; a name's particles ("Al", "dos") are not counted,
     so "Yasser Al-Rumayyan" is as long a name as "Roman Starovoit"."""
     found, count = analyse(text, VOCABULARY[slot])
-    if slot in _NAMES and count > 1:
+    if count > 1 and slot in _NAMES and not PARTICLES.isdisjoint(found):
         count = max(1, count - sum(1 for token in found[:count] if token in PARTICLES))
     return found, count
 
 
-_analysed = lru_cache(maxsize=16384)(_field)
+_with_vocabulary = lru_cache(maxsize=16384)(_field)
+
+
+def _analysed(text: str, slot: int) -> tuple[list[str], int]:
+    """`_field`, cached for the fields with a vocabulary: the costly ones, and the ones whose
+    texts repeat (roles, sides); the names of 100,000 people would push them out."""
+    return _with_vocabulary(text, slot) if VOCABULARY[slot] else _field(text, slot)
 
 
 class SearchIndex:
@@ -158,7 +164,7 @@ class SearchIndex:
             for text, positions in texts_in_slot.items():
                 found_tokens, count = _field(text, slot)
                 if slot == NAME:
-                    for typed in name_initials(text):
+                    for typed in name_initials(text, found_tokens if text.isascii() else None):
                         initials[typed] += positions
                 code = field_code(slot, count)
                 for token in found_tokens:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from heapq import nsmallest
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from briefing_tui.search.fields import CODE_WEIGHTS, NAME, field_code, field_texts
@@ -43,15 +42,17 @@ def in_order(person: Participant, groups: list[Container[str]], memo: dict[str, 
             found = memo[text] = [f for f, _, _ in tokens_of(text)]
         if len(found) < 2:
             continue
-        firsts = []
+        # Each word is looked for after the one before it: "faisal bin f" has "f" in order in
+        # "Faisal bin Farhan", not in "Faisal bin Hamad" (whose "f" is Faisal again).
+        pairs, previous = 0, None
         for tokens in groups:
-            at = None
-            for i, token in enumerate(found):
-                if token in tokens:
-                    at = i
-                    break
-            firsts.append(at)
-        pairs = sum(1 for a, b in pairwise(firsts) if a is not None and b is not None and a < b)
+            after = 0 if previous is None else previous + 1
+            at = next((i for i in range(after, len(found)) if found[i] in tokens), None)
+            if at is not None and previous is not None:
+                pairs += 1
+            elif at is None:
+                at = next((i for i in range(after) if found[i] in tokens), None)
+            previous = at
         best = max(best, pairs)
     return best * ORDER_BONUS
 

@@ -24,7 +24,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from briefing_tui.search.concepts import ACRONYM
+from briefing_tui.search.concepts import ACRONYM, OFFICE
 from briefing_tui.search.fields import CODE_WEIGHTS, NAME, SLOT_LENGTHS
 from briefing_tui.search.fold import variant_key
 from briefing_tui.search.query import CONCEPT, EXACT, FUZZY, PREFIX, SUFFIX, WORD, Alternative, Group, Term
@@ -182,12 +182,15 @@ class Terms:
         concept alone ("Minister of External Relations"): `Q_CONCEPT`, below an exact word. The
         words alone, which another office may hold ("Deputy Foreign Minister"), or words spread
         over other fields: `Q_WORDS_ALONE` of their mean. A participant scores the best of these.
+        Words that name an office rank its holders first: words alone ("fm" as a name's initials,
+        "mod" as the start of "Modi") come below the last of them.
         """
         (literal,) = group.alternatives
         concept = [self.term(Term(CONCEPT, token)) for token in group.concepts]
         words = [self.term(term) for term in literal]
         counts = self.counts
         size = sum(counts.get(token, 0) for token in group.concepts)
+        office = any(token.startswith(OFFICE) for token in group.concepts)
         if words:
             size += min(sum(map(counts.__getitem__, found.quality)) for found in words)
 
@@ -199,10 +202,11 @@ class Terms:
                         if score > named.get(position, 0):
                             named[position] = score
             spelled = self._mean(words) if words else {}
+            ceiling = min(named.values()) - 1 if named and office else SCALE * 2
             best: dict[int, int] = {}
             for position, mean in spelled.items():
                 held = named.get(position)
-                best[position] = int(mean * Q_WORDS_ALONE) if held is None else max(held, mean)
+                best[position] = min(int(mean * Q_WORDS_ALONE), ceiling) if held is None else max(held, mean)
             for position, held in named.items():
                 best.setdefault(position, held)
             by_score: dict[int, list[int]] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing_tui.search.concepts import acronyms, find
+from briefing_tui.search.concepts import acronym_letters, acronyms, find
 from briefing_tui.search.fields import ACRONYMS, COUNTRIES, OFFICES
 from briefing_tui.search.fold import WORD_RE, fold, words
 
@@ -38,20 +38,27 @@ def analyse(text: str, vocabulary: int = 0) -> tuple[list[str], int]:
 
     The same tokens as `tokens(text, vocabulary)`, without the offsets, and fast for ASCII text.
     """
-    if vocabulary:
-        found_tokens = tokens(text, vocabulary)
-        count = sum(1 for _ in words(text, split_han=False))
-        return [t for t, _, _ in found_tokens], count
+    han = False
     if text.isascii():
         if "'" in text or "`" in text:
             found = [w.replace("'", "").replace("`", "") for w in _ASCII_WORD.findall(text.lower())]
         else:
             found = _ASCII_ALNUM.findall(text.lower())
-        return found, len(found)
-    if _HAN.search(text):
-        return [f for f, _, _ in words(text)], sum(1 for _ in words(text, split_han=False))
-    found = [f for f in map(fold, WORD_RE.findall(text)) if f]
-    return found, len(found)
+        count = len(found)
+    elif han := bool(_HAN.search(text)):
+        found, count = [f for f, _, _ in words(text)], sum(1 for _ in words(text, split_han=False))
+    else:
+        found = [f for f in map(fold, WORD_RE.findall(text)) if f]
+        count = len(found)
+    if vocabulary and found:
+        folds = found[:]
+        if vocabulary & ACRONYMS:
+            found += [fold(m.group()) for m in _JOINED.finditer(text)]
+            found += acronym_letters(text, None if han else folds)
+        if vocabulary & (OFFICES | COUNTRIES):
+            places = find(folds, with_offices=bool(vocabulary & OFFICES))
+            found += [token for place in places for token in place.tokens]
+    return found, count
 
 
 def _added(text: str, found: list[Token], vocabulary: int) -> list[Token]:
