@@ -201,6 +201,22 @@ def test_a_country_where_someone_serves_is_not_their_side() -> None:
     assert tokens("Head of a Kazakh delegation") > tokens("Head of delegation")
 
 
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Deputy Minister of Energy",
+        "Vice-Ministra de Energía",
+        "Former Minister of Energy",
+        "Adviser to the Minister of Energy",
+        "Ministre adjoint de l'Énergie",
+    ],
+)
+def test_who_does_not_hold_an_office_is_not_read_as_holding_it(role: str) -> None:
+    assert office("Minister of Energy") and office(role).isdisjoint(office("Minister of Energy"))
+    # Where a deputy is an office of its own, the table's longer phrase names it.
+    assert office("Vice-Ministra dos Negócios Estrangeiros") == office("Deputy Foreign Minister")
+
+
 def test_a_charge_d_affaires_is_not_an_ambassador() -> None:
     assert office("Chargé d'affaires a.i.") == office("Encargada de Negocios")
     assert office("Chargé d'affaires").isdisjoint(office("Ambassador"))

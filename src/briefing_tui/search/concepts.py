@@ -9,7 +9,9 @@ concept matches it, below a literal match. Concept tokens begin with a character
 folds to, so they are never found by prefix, typo or variant: only through the tables.
 
 A third table, `tables/forms.txt`, reads a title's other forms as one word ("Ministra" as
-"ministro", "Botschafterin" as "botschafter"), so the tables need one form of each title. A
+"ministro", "Botschafterin" as "botschafter"), so the tables need one form of each title. An
+office after "deputy", "vice", "former", "adviser"… is not the person's ("Deputy Minister of
+Energy"), unless the table has the longer phrase (a deputy foreign minister is an office). A
 country named after "in", "to", "em", "en"… is where a person serves, not whom they speak for
 ("Embaixadora de Moçambique em Portugal" is no Portuguese): it gives no country token.
 
@@ -42,6 +44,14 @@ FILLERS = frozenset(
 #: Before a country (articles skipped), a word that makes it the place of a post, not a side.
 LOCATIVES = frozenset("in to at em en na no nos nas au aux dans bei im ante junto".split())
 _ARTICLES = frozenset("the la le les l el los las o os as der die den dem".split())
+#: Before an office (fillers skipped), a word that says the person does not hold it: "Deputy
+#: Minister of Energy", "Adviser to the Minister of Investment", "Former Minister of Finance".
+#: Where a deputy is an office of its own, the table has the longer phrase, which wins.
+NOT_THE_HOLDER = frozenset("deputy vice assistant former ex shadow under junior adviser advisor aide".split())
+#: After an office: "Ministre adjoint", "Ministro Adjunto", "Ministre délégué" (a junior minister).
+NOT_THE_HOLDER_AFTER = frozenset(
+    "adjoint adjointe adjunto adjunta delegue deleguee suplente substituto".split()
+)
 _PLACEHOLDER = "{country}"
 _END = None  # a trie key no word is
 _WHOLE = "="
@@ -179,6 +189,10 @@ def find(folds: Sequence[str], *, field: bool = True, with_offices: bool = True)
     if with_offices:
         starts = {a: (b, tokens) for tokens, a, b, _ in places}
         for tokens, a, b, country in _longest(content, offices(), starts, whole=field):
+            if (a and content[a - 1] in NOT_THE_HOLDER) or (
+                b < len(content) and content[b] in NOT_THE_HOLDER_AFTER
+            ):
+                continue
             at = (kept[country[0]], kept[country[1] - 1] + 1) if country else None
             found.append(Found(tokens, kept[a], kept[b - 1] + 1, at))
     return found
