@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefing_tui.format.model import Participant
 from briefing_tui.search import FieldKey, SearchIndex
-from briefing_tui.search.concepts import OFFICE, countries, find, offices, parse_forms, parse_table
+from briefing_tui.search.concepts import OFFICE, countries, offices, parse_forms, parse_table
 from briefing_tui.search.fields import FIELDS
 
 P = Participant
@@ -152,9 +152,11 @@ def test_scores_are_on_the_scale_and_in_rank_order(words: list[str]) -> None:
 
 
 def tokens(text: str) -> set[str]:
-    from briefing_tui.search.fold import words
+    """The office and country tokens a role gives."""
+    from briefing_tui.search.fields import COUNTRIES, OFFICES
+    from briefing_tui.search.tokens import tokens as of_field
 
-    return {t for place in find([f for f, _, _ in words(text)]) for t in place.tokens}
+    return {t for t, _, _ in of_field(text, OFFICES | COUNTRIES) if t.startswith(("~", "@"))}
 
 
 def office(text: str) -> set[str]:
@@ -215,6 +217,55 @@ def test_who_does_not_hold_an_office_is_not_read_as_holding_it(role: str) -> Non
     assert office("Minister of Energy") and office(role).isdisjoint(office("Minister of Energy"))
     # Where a deputy is an office of its own, the table's longer phrase names it.
     assert office("Vice-Ministra dos Negócios Estrangeiros") == office("Deputy Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("title", "same"),
+    [
+        ("Ministre de l'Énergie", "Minister of Energy"),
+        ("Bundesministerin für Wirtschaft", "Minister of Economy"),
+        ("Ministra de Hacienda", "Minister of Finance"),
+        ("Ministre fédéral de l'Énergie", "Minister of Energy"),
+        ("Iran's Foreign Minister", "Foreign Minister of Iran"),
+        ("Ambassadeur d'Allemagne", "Ambassador of Germany"),
+    ],
+)
+def test_a_title_in_another_language_names_the_same_office(title: str, same: str) -> None:
+    assert tokens(title) and tokens(title) == tokens(same)
+
+
+def test_a_minister_of_several_portfolios_holds_each() -> None:
+    held = office("Ministre de l'Industrie, des Mines et de l'Énergie")
+    assert office("Minister of Mines") | office("Minister of Energy") <= held
+    assert office("Ministro do Desenvolvimento, Indústria, Comércio e Serviços") >= office("Trade Minister")
+    # A longer phrase from the first word keeps its meaning: no foreign minister in a junior one.
+    assert office("Minister of State for Foreign Affairs").isdisjoint(office("Foreign Minister"))
+
+
+def test_a_deputy_is_found_as_a_deputy() -> None:
+    people = [
+        P(name="Rosa Quispe", role="Ministra de Comercio Exterior y Turismo", side="Perú"),
+        P(name="Javier Heros", role="Viceministro de Comercio Exterior", side="Perú"),
+        P(name="Ana Silva", role="Deputy Minister of Trade", side="Chile"),
+    ]
+    index = SearchIndex(people)
+    assert first(index, "peru trade minister") == "Rosa Quispe"
+    assert first(index, "peru deputy trade minister") == "Javier Heros"
+    assert first(index, "chile deputy trade minister") == "Ana Silva"
+    assert office("Viceministro de Comercio Exterior") == office("Deputy Minister of Trade")
+
+
+def test_initials_skip_spanish_and_dutch_particles() -> None:
+    index = SearchIndex([P(name="Javier Alonso de los Heros Bustamante"), P(name="Jan van het Hof")])
+    assert first(index, "jahb") == "Javier Alonso de los Heros Bustamante"
+    assert first(index, "jh") == "Jan van het Hof"
+
+
+def test_acronyms_read_past_elided_articles() -> None:
+    index = SearchIndex(
+        [P(name="Hichem Ben Ammar", organization="Société Tunisienne de l'Électricité et du Gaz")]
+    )
+    assert first(index, "steg") == "Hichem Ben Ammar"
 
 
 def test_a_charge_d_affaires_is_not_an_ambassador() -> None:

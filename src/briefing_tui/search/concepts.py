@@ -28,7 +28,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from briefing_tui.search.fold import words
+from briefing_tui.search.fold import fold, words
 
 OFFICE = "~"  # an office's token: "~" + its id
 COUNTRY = "@"  # a country's: "@" + its ISO code
@@ -39,19 +39,34 @@ SYNTHETIC = (OFFICE, COUNTRY, ACRONYM)
 #: "minister of foreign affairs", "Ministre des Affaires étrangères" is "ministre affaires
 #: etrangeres".
 FILLERS = frozenset(
-    "of for the and a an to de des du d da das do dos del della di la le les el los las y e et und".split()
+    "of for the and a an to de des du d da das do dos del della di la le les el los las y e et"
+    " und fur der die dem den zum zur".split()
 )
 #: Before a country (articles skipped), a word that makes it the place of a post, not a side.
 LOCATIVES = frozenset("in to at em en na no nos nas au aux dans bei im ante junto".split())
 _ARTICLES = frozenset("the la le les l el los las o os as der die den dem".split())
-#: Before an office (fillers skipped), a word that says the person does not hold it: "Deputy
-#: Minister of Energy", "Adviser to the Minister of Investment", "Former Minister of Finance".
-#: Where a deputy is an office of its own, the table has the longer phrase, which wins.
-NOT_THE_HOLDER = frozenset("deputy vice assistant former ex shadow under junior adviser advisor aide".split())
+#: Before an office (fillers skipped), a word that says the person does not hold it, and what
+#: they are instead: "Deputy Minister of Energy" gives `~deputy:energy-minister`, not
+#: `~energy-minister`. Where a deputy is an office of its own ("Deputy Foreign Minister"), the
+#: table's longer phrase wins.
+BEFORE_AN_OFFICE = {
+    **dict.fromkeys("deputy vice assistant under junior".split(), "deputy"),
+    **dict.fromkeys("former ex".split(), "former"),
+    **dict.fromkeys("adviser advisor aide".split(), "adviser"),
+    "shadow": "shadow",
+}
 #: After an office: "Ministre adjoint", "Ministro Adjunto", "Ministre délégué" (a junior minister).
-NOT_THE_HOLDER_AFTER = frozenset(
-    "adjoint adjointe adjunto adjunta delegue deleguee suplente substituto".split()
+AFTER_AN_OFFICE = dict.fromkeys(
+    "adjoint adjointe adjunto adjunta delegue deleguee suplente substituto".split(), "deputy"
 )
+#: Fused into the next word: "Viceministro de Comercio Exterior" is a deputy trade minister.
+_FUSED = ("vice", "sub")
+#: The word every minister's title is read as (see forms.txt): a title that lists several
+#: portfolios ("Ministre de l'Industrie, des Mines et de l'Énergie") holds each of them.
+_MINISTER = "minister"
+_APOSTROPHE = re.compile(r"['’`]")
+#: An elided article before a word ("d'", "l'", "qu'") or a possessive after it ("'s").
+_ELISION = re.compile(r"^(?:[dl]|qu)['’`](?=\w)|['’`]s$", re.IGNORECASE)
 _PLACEHOLDER = "{country}"
 _END = None  # a trie key no word is
 _WHOLE = "="
@@ -100,20 +115,29 @@ def parse_table(text: str, prefix: str, *, name: str = "table") -> list[Phrase]:
             if not spelled:
                 continue
             whole = spelled.startswith(_WHOLE)
-            found = phrase_words(spelled.removeprefix(_WHOLE))
+            bare = spelled.removeprefix(_WHOLE)
+            found = phrase_words(bare)
             if not found:
                 raise ValueError(f"{name}:{number}: {spelled!r} has no words but fillers")
             phrases.append(Phrase(found, (prefix + current,), whole))
+            # "Côte d'Ivoire" is matched as a field reads it ("cote ivoire") and as typed ("cote divoire").
+            unelided = phrase_words(bare, elide=False) if has_apostrophe(bare) else found
+            if unelided != found:
+                phrases.append(Phrase(unelided, (prefix + current,), whole))
     return phrases
 
 
-def phrase_words(text: str) -> tuple[str, ...]:
+def phrase_words(text: str, *, elide: bool = True) -> tuple[str, ...]:
     """A phrase's folded words, fillers dropped; `{country}` kept as is."""
     found: list[str] = []
     for n, piece in enumerate(text.split(_PLACEHOLDER)):
         if n:
             found.append(_PLACEHOLDER)
-        found += [f for f, _, _ in words(piece, split_han=False) if f not in FILLERS]
+        spelled = list(words(piece, split_han=False))
+        folds = [f for f, _, _ in spelled]
+        if elide and has_apostrophe(piece):
+            folds = elided([piece[a:b] for _, a, b in spelled], folds)
+        found += [f for f in folds if f not in FILLERS]
     found = [read_as(f) for f in found]
     return tuple(found) if set(found) - {_PLACEHOLDER} else ()
 
@@ -143,6 +167,23 @@ def parse_forms(text: str, *, name: str = "forms") -> dict[str, str]:
 @cache
 def forms() -> dict[str, str]:
     return parse_forms(_read("forms.txt"), name="forms.txt")
+
+
+def elided(raw: Sequence[str], folds: list[str]) -> list[str]:
+    """`folds` with each word read without an elided article or a possessive, as the tables read
+    it: "d'Allemagne" as "allemagne", "l'Énergie" as "energie", "Iran's" as "iran"."""
+    return [_elided(word, folded) for word, folded in zip(raw, folds, strict=True)]
+
+
+def _elided(word: str, folded: str) -> str:
+    if not _APOSTROPHE.search(word):
+        return folded
+    bare = _ELISION.sub("", word)
+    return (fold(bare) or folded) if bare != word else folded
+
+
+def has_apostrophe(text: str) -> bool:
+    return _APOSTROPHE.search(text) is not None
 
 
 def read_as(fold: str) -> str:
@@ -188,14 +229,78 @@ def find(folds: Sequence[str], *, field: bool = True, with_offices: bool = True)
     found = [Found(tokens, kept[a], kept[b - 1] + 1) for tokens, a, b, _ in places]
     if with_offices:
         starts = {a: (b, tokens) for tokens, a, b, _ in places}
-        for tokens, a, b, country in _longest(content, offices(), starts, whole=field):
-            if (a and content[a - 1] in NOT_THE_HOLDER) or (
-                b < len(content) and content[b] in NOT_THE_HOLDER_AFTER
-            ):
-                continue
+        for tokens, a, b, country, kind in _offices(content, starts, whole=field):
             at = (kept[country[0]], kept[country[1] - 1] + 1) if country else None
+            if kind is not None:
+                tokens = tuple(f"{OFFICE}{kind}:{token[1:]}" for token in tokens)
             found.append(Found(tokens, kept[a], kept[b - 1] + 1, at))
     return found
+
+
+Office = tuple[tuple[str, ...], int, int, "tuple[int, int] | None", "str | None"]
+
+
+def _offices(content: list[str], starts: Countries, *, whole: bool) -> Iterator[Office]:
+    """(tokens, start, end, country words, what the person is of it) of the offices named.
+
+    The span [start, end) includes a word saying the person does not hold the office ("Deputy",
+    "adjoint"), and then the fifth item says what they are instead ("deputy").
+    """
+    root = offices().root
+    matched = list(_longest(content, offices(), starts, whole=whole))
+    fused: dict[int, str] = {}
+    holder = root.get(_MINISTER)
+    minister = holder is not None and _MINISTER in content
+    if minister or any(word.startswith(_FUSED) for word in content):
+        taken = {i for _, a, b, _ in matched for i in range(a, b)}
+        # "Viceministro de Comercio Exterior": the minister's title read apart from its "vice".
+        for i, word in enumerate(content):
+            if i not in taken and word.startswith(_FUSED):
+                rest = read_as(word[4:] if word.startswith("vice") else word[3:])
+                if len(rest) > 4 and rest in root:
+                    fused[i] = rest
+        if fused:
+            apart = [fused.get(i, word) for i, word in enumerate(content)]
+            for tokens, a, b, country in _longest(apart, offices(), starts, whole=False):
+                if a in fused and not taken.intersection(range(a, b)):
+                    matched.append((tokens, a, b, country))
+                    taken.update(range(a, b))
+                    minister = minister or apart[a] == _MINISTER
+        if holder is not None and minister:
+            matched += _portfolios(holder, content, fused, matched, taken, starts)
+    for tokens, a, b, country in sorted(matched, key=lambda m: m[1]):
+        kind = "deputy" if a in fused else None
+        if kind is None and a and content[a - 1] in BEFORE_AN_OFFICE:
+            kind, a = BEFORE_AN_OFFICE[content[a - 1]], a - 1
+        following = a + 1 if content[a] == _MINISTER else b
+        if kind is None and following < len(content) and content[following] in AFTER_AN_OFFICE:
+            kind = AFTER_AN_OFFICE[content[following]]
+            b = max(b, following + 1)
+        yield tokens, a, b, country, kind
+
+
+def _portfolios(
+    holder: dict[Any, Any],
+    content: list[str],
+    fused: dict[int, str],
+    matched: list[tuple[tuple[str, ...], int, int, tuple[int, int] | None]],
+    taken: set[int],
+    starts: Countries,
+) -> Iterator[tuple[tuple[str, ...], int, int, tuple[int, int] | None]]:
+    """The portfolios a minister's title lists after its first: "…, des Mines et de l'Énergie"."""
+    found = list(matched)
+    for j, word in enumerate(content):
+        if word != _MINISTER and fused.get(j) != _MINISTER:
+            continue
+        k = max((b for _, a, b, _ in found if a == j), default=j + 1)
+        while k < len(content) and content[k] != _MINISTER:
+            more = _walk(holder, content, j, k, starts, None, whole=False)
+            if more is None or any(k <= i < more[1] for i in taken - set(range(j, k))):
+                k += 1
+                continue
+            found.append((more[0], j, more[1], more[2]))
+            yield more[0], j, more[1], more[2]
+            k = more[1]
 
 
 def _posted(folds: Sequence[str], at: int) -> bool:
@@ -276,7 +381,10 @@ def acronyms(text: str) -> Iterator[tuple[str, tuple[int, ...]]]:
     breaks.append(len(text))
     part: list[tuple[str, int]] = []
     b = 0
-    for f, start, _ in words(text, split_han=False):
+    elide = has_apostrophe(text)
+    for f, start, end in words(text, split_han=False):
+        if elide:
+            f = _elided(text[start:end], f)
         while start >= breaks[b]:
             yield from _acronym(part)
             part, b = [], b + 1

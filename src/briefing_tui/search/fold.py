@@ -149,7 +149,8 @@ def _first_of_run(match: re.Match[str]) -> str:
 #: Words readers skip when they type a name's initials: "jes" is João Ernesto dos Santos.
 PARTICLES = frozenset(
     (
-        "da das do dos de del della di du la le van von der den ter ten bin ibn bint binti al el ul ud y e zu"
+        "da das do dos de del della di du la le los las van von der den het ter ten"
+        " bin ibn bint binti al el ul ud y e zu"
     ).split()
 )
 #: A family name after these is left out too: "mbz" is Mohamed bin Zayed Al Nahyan.

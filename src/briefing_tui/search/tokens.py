@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing_tui.search.concepts import acronym_letters, acronyms, find
+from briefing_tui.search.concepts import acronym_letters, acronyms, elided, find, has_apostrophe
 from briefing_tui.search.fields import ACRONYMS, COUNTRIES, OFFICES
 from briefing_tui.search.fold import WORD_RE, fold, words
 
@@ -52,6 +52,8 @@ def analyse(text: str, vocabulary: int = 0) -> tuple[list[str], int]:
         count = len(found)
     if vocabulary and found:
         folds = found[:]
+        if has_apostrophe(text):
+            folds = elided([text[a:b] for _, a, b in words(text)], folds)
         if vocabulary & ACRONYMS:
             found += [fold(m.group()) for m in _JOINED.finditer(text)]
             found += acronym_letters(text, None if han else folds)
@@ -69,6 +71,8 @@ def _added(text: str, found: list[Token], vocabulary: int) -> list[Token]:
             added += [(letters, start, start + 1) for start in starts]
     if vocabulary & (OFFICES | COUNTRIES):
         folds = [f for f, _, _ in found]
+        if has_apostrophe(text):
+            folds = elided([text[a:b] for _, a, b in found], folds)
         for place in find(folds, with_offices=bool(vocabulary & OFFICES)):
             start, end = found[place.start][1], found[place.end - 1][2]
             if place.country is None:
