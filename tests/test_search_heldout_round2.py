@@ -16,18 +16,23 @@ have not been tuned on its results; the ones the engine missed then are on recor
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import load_briefing
-from briefing_tui.format.model import Participant
 from briefing_tui.search import SearchIndex
+from heldout_support import (
+    Queries,
+    cases,
+    check_answers_exist,
+    check_found_first,
+    check_misses_on_record,
+    people_of,
+)
 
 FIXTURES = Path(__file__).parent / "heldout2"
 
-QUERIES: dict[str, list[tuple[str, str]]] = {
+QUERIES: Queries = {
     # An office under another of its names, abbreviations or languages.
     "office": [
         ("colombia foreign minister", "Andrés Felipe Londoño Restrepo"),
@@ -120,47 +125,20 @@ STILL_MISSED = {
     "cevallos": "second: notes rank below every other field, even below a typo in someone's name",
 }
 
-CASES = [
-    pytest.param(
-        query,
-        expected,
-        id=f"{kind}-{query}",
-        marks=[pytest.mark.xfail(strict=True, reason=STILL_MISSED[query])] if query in STILL_MISSED else [],
-    )
-    for kind, pairs in QUERIES.items()
-    for query, expected in pairs
-]
-
-
-def _people() -> list[Participant]:
-    return [
-        dataclasses.replace(participant, aliases=())
-        for path in sorted(FIXTURES.glob("*.yaml"))
-        for participant in load_briefing(path).participants
-    ]
-
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return SearchIndex(_people())
+    return SearchIndex(people_of(FIXTURES))
 
 
 def test_expected_answers_exist() -> None:
-    labels = [participant.label for participant in _people()]
-    for kind, pairs in QUERIES.items():
-        for query, expected in pairs:
-            count = labels.count(expected)
-            assert count == 1, f"{kind} {query!r}: {expected!r} is the label of {count} participants, not one"
+    check_answers_exist(people_of(FIXTURES), QUERIES)
 
 
-@pytest.mark.parametrize(("query", "expected"), CASES)
+@pytest.mark.parametrize(("query", "expected"), cases(QUERIES, STILL_MISSED))
 def test_heldout_query_finds_expected_first(index: SearchIndex, query: str, expected: str) -> None:
-    hits = index.search(query, limit=3)
-    assert hits, f"{query!r} found nothing; expected {expected!r}"
-    top = [(hit.participant.label, round(hit.score, 3)) for hit in hits]
-    assert hits[0].participant.label == expected, f"{query!r}: expected {expected!r} first, got {top}"
+    check_found_first(index, query, expected)
 
 
 def test_misses_are_on_record() -> None:
-    asked = {query for cases in QUERIES.values() for query, _ in cases}
-    assert set(STILL_MISSED) <= set(FIRST_RUN_MISSES) <= asked
+    check_misses_on_record(QUERIES, FIRST_RUN_MISSES, STILL_MISSED)

@@ -9,17 +9,23 @@ while tuning (Angola, São Tomé, France, Côte d'Ivoire, Senegal).
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from briefing_tui.format.loader import load_briefing
 from briefing_tui.search import SearchIndex
+from heldout_support import (
+    Queries,
+    cases,
+    check_answers_exist,
+    check_found_first,
+    check_misses_on_record,
+    people_of,
+)
 
 HELDOUT = Path(__file__).parent / "heldout"
 
-QUERIES: dict[str, list[tuple[str, str]]] = {
+QUERIES: Queries = {
     "office": [
         ("mod", "Jacinto de Sousa Mondlane"),
         ("head of state", "Armando Nhantumbo"),
@@ -83,23 +89,11 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    paths = sorted(HELDOUT.glob("*.yaml"))
-    assert paths, f"no fixtures in {HELDOUT}"
-    people = [
-        dataclasses.replace(participant, aliases=())
-        for path in paths
-        for participant in load_briefing(path).participants
-    ]
-    return SearchIndex(people)
+    return SearchIndex(people_of(HELDOUT))
 
 
 def test_expected_answers_exist() -> None:
-    """Every expected label is the label of exactly one participant, so each query has one right answer."""
-    people = [p for path in sorted(HELDOUT.glob("*.yaml")) for p in load_briefing(path).participants]
-    for kind, cases in QUERIES.items():
-        for query, expected in cases:
-            matching = [p for p in people if p.label == expected]
-            assert len(matching) == 1, f"{kind}: {query!r} expects {expected!r}, found {len(matching)}"
+    check_answers_exist(people_of(HELDOUT), QUERIES)
 
 
 #: Missed at the first run (43 of 48 passed), and what came first instead. These five then
@@ -122,33 +116,15 @@ STILL_MISSED = {
 }
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        pytest.param(
-            query,
-            expected,
-            id=f"{kind}-{query}",
-            marks=[pytest.mark.xfail(strict=True, reason=STILL_MISSED[query])]
-            if query in STILL_MISSED
-            else [],
-        )
-        for kind, cases in QUERIES.items()
-        for query, expected in cases
-    ],
-)
+@pytest.mark.parametrize(("query", "expected"), cases(QUERIES, STILL_MISSED))
 def test_heldout_query_finds_expected_first(index: SearchIndex, query: str, expected: str) -> None:
-    hits = index.search(query, limit=3)
-    assert hits, f"{query!r} found nobody"
-    top = [(hit.participant.label, round(hit.score, 2)) for hit in hits]
-    assert hits[0].participant.label == expected, f"{query!r}: expected {expected!r} first, got {top}"
+    check_found_first(index, query, expected)
 
 
 def test_misses_are_queries_and_still_near_the_top(index: SearchIndex) -> None:
     """The misses on record are queries here, and what is still missed is at least second."""
-    asked = {query for cases in QUERIES.values() for query, _ in cases}
-    assert set(STILL_MISSED) <= set(FIRST_RUN_MISSES) <= asked
-    expected = {query: label for cases in QUERIES.values() for query, label in cases}
+    check_misses_on_record(QUERIES, FIRST_RUN_MISSES, STILL_MISSED)
+    expected = {query: label for pairs in QUERIES.values() for query, label in pairs}
     for query in STILL_MISSED:
         top = [hit.participant.label for hit in index.search(query, limit=2)]
         assert expected[query] in top, f"{query!r}: {top}"

@@ -237,7 +237,10 @@ def find(folds: Sequence[str], *, field: bool = True, with_offices: bool = True)
     return found
 
 
-Office = tuple[tuple[str, ...], int, int, "tuple[int, int] | None", "str | None"]
+Countries = dict[int, tuple[int, tuple[str, ...]]]  # start → (end, tokens) of countries found
+Match = tuple[tuple[str, ...], int, "tuple[int, int] | None"]  # tokens, end, country words
+Place = tuple[tuple[str, ...], int, int, "tuple[int, int] | None"]  # tokens, start, end, country words
+Office = tuple[tuple[str, ...], int, int, "tuple[int, int] | None", "str | None"]  # and what of it
 
 
 def _offices(content: list[str], starts: Countries, *, whole: bool) -> Iterator[Office]:
@@ -283,24 +286,25 @@ def _portfolios(
     holder: dict[Any, Any],
     content: list[str],
     fused: dict[int, str],
-    matched: list[tuple[tuple[str, ...], int, int, tuple[int, int] | None]],
+    matched: list[Place],
     taken: set[int],
     starts: Countries,
-) -> Iterator[tuple[tuple[str, ...], int, int, tuple[int, int] | None]]:
+) -> list[Place]:
     """The portfolios a minister's title lists after its first: "…, des Mines et de l'Énergie"."""
-    found = list(matched)
+    ends = {a: b for _, a, b, _ in matched}  # matches do not overlap: one per start
+    found: list[Place] = []
     for j, word in enumerate(content):
         if word != _MINISTER and fused.get(j) != _MINISTER:
             continue
-        k = max((b for _, a, b, _ in found if a == j), default=j + 1)
+        k = ends.get(j, j + 1)
         while k < len(content) and content[k] != _MINISTER:
             more = _walk(holder, content, j, k, starts, None, whole=False)
-            if more is None or any(k <= i < more[1] for i in taken - set(range(j, k))):
+            if more is None or not taken.isdisjoint(range(k, more[1])):
                 k += 1
                 continue
             found.append((more[0], j, more[1], more[2]))
-            yield more[0], j, more[1], more[2]
             k = more[1]
+    return found
 
 
 def _posted(folds: Sequence[str], at: int) -> bool:
@@ -311,13 +315,7 @@ def _posted(folds: Sequence[str], at: int) -> bool:
     return at >= 0 and folds[at] in LOCATIVES
 
 
-Countries = dict[int, tuple[int, tuple[str, ...]]]  # start → (end, tokens) of countries found
-Match = tuple[tuple[str, ...], int, "tuple[int, int] | None"]  # tokens, end, country words
-
-
-def _longest(
-    content: list[str], table: Table, countries_at: Countries, *, whole: bool
-) -> Iterator[tuple[tuple[str, ...], int, int, tuple[int, int] | None]]:
+def _longest(content: list[str], table: Table, countries_at: Countries, *, whole: bool) -> Iterator[Place]:
     """(tokens, start, end, country words) of non-overlapping phrases, the longest at each word."""
     root, size, i = table.root, len(content), 0
     placed = _PLACEHOLDER in root

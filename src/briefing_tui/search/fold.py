@@ -29,7 +29,7 @@ _MARKS = (
 _APOSTROPHES = "'’ʼʻ`"
 WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}]|[{_APOSTROPHES}](?=[^\W_]))*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # In names "ё" is transliterated "yo" (Mirziyoyev, Solovyov, Pyotr); anyascii reads it as "e".
@@ -84,7 +84,7 @@ def words(text: str, *, split_han: bool = True) -> Iterator[tuple[str, int, int]
             continue
         start = match.start()
         yield folded, start, match.end()
-        if split_han and len(word) >= 2 and _HAN.match(word) and _HAN.match(word[1]):
+        if split_han and len(word) >= 2 and HAN.match(word) and HAN.match(word[1]):
             head, tail = fold(word[0]), fold(word[1:])
             if head and tail:
                 yield head, start, start + 1
@@ -155,7 +155,7 @@ PARTICLES = frozenset(
 )
 #: A family name after these is left out too: "mbz" is Mohamed bin Zayed Al Nahyan.
 _FAMILY = frozenset({"al", "el"})
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
+ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
 
 
 def initials_at(folds: list[str]) -> dict[str, tuple[int, ...]]:
@@ -184,7 +184,7 @@ def name_initials(name: str, folds: list[str] | None = None) -> tuple[str, ...]:
     """The initials of a name (see `initials_at`); `folds` are its words if known."""
     if folds is None:
         if name.isascii():
-            folds = _ASCII_WORD.findall(name.lower())
+            folds = ASCII_WORD.findall(name.lower())
         else:
             folds = [f for f, _, _ in words(name, split_han=False)]
     if len(folds) > 1 and PARTICLES.isdisjoint(folds):

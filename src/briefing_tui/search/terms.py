@@ -209,10 +209,7 @@ class Terms:
                 best[position] = min(int(mean * Q_WORDS_ALONE), ceiling) if held is None else max(held, mean)
             for position, held in named.items():
                 best.setdefault(position, held)
-            by_score: dict[int, list[int]] = {}
-            for position, score in best.items():
-                by_score.setdefault(score, []).append(position)
-            return sorted(((score, tuple(ps)) for score, ps in by_score.items()), reverse=True)
+            return sorted(_by_score(best), reverse=True)
 
         return Entries([*words, *concept], size, False, build)
 
@@ -246,24 +243,9 @@ class Terms:
 
     def _phrase(self, terms: Alternative, matched: list[Matched]) -> EntryList:
         """Entries of words that must all match: the mean of their scores."""
-        totals: dict[int, int] | None = None
-        for term in terms:
-            found = self.term(term)
-            matched.append(found)
-            entries = sorted(self._entries(found), key=itemgetter(0), reverse=True)
-            best: dict[int, int] = {}
-            for score, positions in entries:
-                for position in positions:
-                    if position not in best:
-                        best[position] = score
-            if totals is None:
-                totals = best
-            else:
-                totals = {p: s + best[p] for p, s in totals.items() if p in best}
-        by_score: dict[int, list[int]] = {}
-        for position, total in (totals or {}).items():
-            by_score.setdefault(total // len(terms), []).append(position)
-        return [(score, tuple(ps)) for score, ps in by_score.items()]
+        found = [self.term(term) for term in terms]
+        matched += found
+        return _by_score(self._mean(found))
 
     def _split(self, term: Term) -> Alternative | None:
         """ "xijinping" or "abdulaziz" typed as one word where the list has two."""
@@ -377,3 +359,11 @@ def prefix_quality(typed: int, token: str) -> float:
     if typed >= len(token):
         return Q_EXACT
     return Q_PREFIX + Q_COVER * typed / len(token)
+
+
+def _by_score(scores: dict[int, int]) -> EntryList:
+    """Position → score as entries: each score with its positions."""
+    by_score: dict[int, list[int]] = {}
+    for position, score in scores.items():
+        by_score.setdefault(score, []).append(position)
+    return [(score, tuple(ps)) for score, ps in by_score.items()]

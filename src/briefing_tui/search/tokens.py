@@ -14,13 +14,11 @@ from functools import lru_cache
 
 from briefing_tui.search.concepts import acronym_letters, acronyms, elided, find, has_apostrophe
 from briefing_tui.search.fields import ACRONYMS, COUNTRIES, OFFICES
-from briefing_tui.search.fold import WORD_RE, fold, words
+from briefing_tui.search.fold import ASCII_WORD, HAN, WORD_RE, fold, words
 
 Token = tuple[str, int, int]  # token, start, end in the field's text
 
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
 _ASCII_ALNUM = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: "ANP-STP", "UN/ECE": capitals joined by hyphens or slashes, one acronym.
 _JOINED = re.compile(r"\b[A-Z][A-Z0-9]{1,7}(?:[-/][A-Z][A-Z0-9]{1,7})+\b")
 
@@ -41,11 +39,11 @@ def analyse(text: str, vocabulary: int = 0) -> tuple[list[str], int]:
     han = False
     if text.isascii():
         if "'" in text or "`" in text:
-            found = [w.replace("'", "").replace("`", "") for w in _ASCII_WORD.findall(text.lower())]
+            found = [w.replace("'", "").replace("`", "") for w in ASCII_WORD.findall(text.lower())]
         else:
             found = _ASCII_ALNUM.findall(text.lower())
         count = len(found)
-    elif han := bool(_HAN.search(text)):
+    elif han := bool(HAN.search(text)):
         found, count = [f for f, _, _ in words(text)], sum(1 for _ in words(text, split_han=False))
     else:
         found = [f for f in map(fold, WORD_RE.findall(text)) if f]
